@@ -1,0 +1,37 @@
+package io.streamnet.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The entry point: {@code streamnet <command>}. The only place that calls {@code System.exit}. */
+@Command(name = "streamnet",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Learns handwritten digits online from a Kafka topic and serves predictions.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs one command line and returns its exit code; bad usage is one line on stderr, never a stack trace. */
+    public static int run(String... args) {
+        CommandLine cli = commandLine();
+        return cli.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main())
+                .setParameterExceptionHandler(Errors::usage)
+                .setExecutionExceptionHandler(Errors::execution);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"streamnet " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.streamnet.config;
+
+import io.streamnet.nn.Init;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The service's settings, immutable, built from a map of environment variables (so tests pass their own map).
+ * Values come from {@code STREAMNET_<NAME>} entries, else the defaults in {@link Setting}; any
+ * {@code STREAMNET_KAFKA_<NAME>} entry passes through to the Kafka clients as {@code <name.with.dots>}.
+ */
+public final class StreamnetConfig {
+    private final Map<Setting, Object> values;
+    private final Map<String, String> kafka;
+
+    private StreamnetConfig(Map<Setting, Object> values, Map<String, String> kafka) {
+        this.values = values;
+        this.kafka = kafka;
+    }
+
+    /** Reads every setting from {@code env}; throws {@link ConfigException} naming the first invalid one. */
+    public static StreamnetConfig from(Map<String, String> env) {
+        Map<Setting, Object> values = new EnumMap<>(Setting.class);
+        for (Setting s : Setting.values()) {
+            values.put(s, s.parse(env.getOrDefault(s.env(), s.defaultValue())));
+        }
+        Map<String, String> kafka = new TreeMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith(Setting.KAFKA_PREFIX) && name.length() > Setting.KAFKA_PREFIX.length()) {
+                kafka.put(kafkaProperty(name), value);
+            }
+        });
+        return new StreamnetConfig(values, Collections.unmodifiableMap(kafka));
+    }
+
+    /** The defaults alone. */
+    public static StreamnetConfig defaults() {
+        return from(Map.of());
+    }
+
+    /** {@code STREAMNET_KAFKA_SECURITY_PROTOCOL} → {@code security.protocol}. */
+    public static String kafkaProperty(String env) {
+        return env.substring(Setting.KAFKA_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+
+    public String bootstrapServers() {
+        return (String) values.get(Setting.BOOTSTRAP_SERVERS);
+    }
+
+    public String applicationId() {
+        return (String) values.get(Setting.APPLICATION_ID);
+    }
+
+    public String inputTopic() {
+        return (String) values.get(Setting.INPUT_TOPIC);
+    }
+
+    public String predictionsTopic() {
+        return (String) values.get(Setting.PREDICTIONS_TOPIC);
+    }
+
+    public String modelTopic() {
+        return (String) values.get(Setting.MODEL_TOPIC);
+    }
+
+    public String deadLetterTopic() {
+        return (String) values.get(Setting.DEAD_LETTER_TOPIC);
+    }
+
+    public int topicPartitions() {
+        return (Integer) values.get(Setting.TOPIC_PARTITIONS);
+    }
+
+    public short replicationFactor() {
+        return ((Integer) values.get(Setting.REPLICATION_FACTOR)).shortValue();
+    }
+
+    public int hiddenSize() {
+        return (Integer) values.get(Setting.HIDDEN_SIZE);
+    }
+
+    public double learningRate() {
+        return (Double) values.get(Setting.LEARNING_RATE);
+    }
+
+    public int batchSize() {
+        return (Integer) values.get(Setting.BATCH_SIZE);
+    }
+
+    /** Zero when partial batches are never flushed on wall-clock time. */
+    public Duration batchMaxWait() {
+        return (Duration) values.get(Setting.BATCH_MAX_WAIT);
+    }
+
+    public Init init() {
+        return (Init) values.get(Setting.INIT);
+    }
+
+    public long seed() {
+        return (Long) values.get(Setting.SEED);
+    }
+
+    public boolean exactlyOnce() {
+        return values.get(Setting.PROCESSING_GUARANTEE).equals("exactly_once_v2");
+    }
+
+    public String processingGuarantee() {
+        return (String) values.get(Setting.PROCESSING_GUARANTEE);
+    }
+
+    public Duration commitInterval() {
+        return (Duration) values.get(Setting.COMMIT_INTERVAL);
+    }
+
+    public Duration modelPublishInterval() {
+        return (Duration) values.get(Setting.MODEL_PUBLISH_INTERVAL);
+    }
+
+    public int accuracyWindow() {
+        return (Integer) values.get(Setting.ACCURACY_WINDOW);
+    }
+
+    public int maxRecordBytes() {
+        return (Integer) values.get(Setting.MAX_RECORD_BYTES);
+    }
+
+    public int httpPort() {
+        return (Integer) values.get(Setting.HTTP_PORT);
+    }
+
+    public Path stateDir() {
+        return Path.of((String) values.get(Setting.STATE_DIR));
+    }
+
+    public int streamThreads() {
+        return (Integer) values.get(Setting.STREAM_THREADS);
+    }
+
+    public int standbyReplicas() {
+        return (Integer) values.get(Setting.STANDBY_REPLICAS);
+    }
+
+    /** Kafka client and Streams properties passed through from {@code STREAMNET_KAFKA_*}. */
+    public Map<String, String> kafkaOverrides() {
+        return kafka;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder("StreamnetConfig{");
+        values.forEach((s, v) -> out.append(s.env()).append('=').append(v).append(", "));
+        kafka.keySet().forEach(k -> out.append(k).append("=<set>, ")); // values may be secrets
+        return out.append('}').toString();
+    }
+}
