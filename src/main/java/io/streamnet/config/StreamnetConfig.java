@@ -1,5 +1,6 @@
 package io.streamnet.config;
 
+import io.streamnet.model.Hyperparameters;
 import io.streamnet.nn.Init;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,6 +96,11 @@ public final class StreamnetConfig {
     /** Zero when partial batches are never flushed on wall-clock time. */
     public Duration batchMaxWait() {
         return (Duration) values.get(Setting.BATCH_MAX_WAIT);
+    }
+
+    /** Hidden size, learning rate, initialisation and seed, as the model wants them. */
+    public Hyperparameters hyperparameters() {
+        return new Hyperparameters(hiddenSize(), learningRate(), init(), seed());
     }
 
     public Init init() {

@@ -135,7 +135,8 @@ public final class ModelCodec {
         return all[code];
     }
 
-    private static int size(int hidden, int window) {
+    /** The length of a snapshot of a 784-{@code hidden}-10 model with a prequential window of {@code window}. */
+    public static int size(int hidden, int window) {
         int parameters = Network.INPUTS * hidden + hidden + Network.OUTPUTS * hidden + Network.OUTPUTS;
         return 870 + 8 * ((window + 63) / 64) + 8 * parameters;
     }

@@ -1,0 +1,49 @@
+package io.streamnet.streams;
+
+import io.streamnet.config.StreamnetConfig;
+import io.streamnet.serde.ModelCodec;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+
+/** The Kafka Streams properties of the service, from its settings; {@code STREAMNET_KAFKA_*} entries override any of them. */
+public final class StreamsProperties {
+    private StreamsProperties() {
+    }
+
+    public static Properties of(StreamnetConfig config) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee());
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(config.commitInterval().toMillis()));
+        p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(config.streamThreads()));
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, Integer.toString(config.standbyReplicas()));
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, Integer.toString(config.replicationFactor()));
+        // every input record is read as bytes and validated in the topology, so this only guards internal topics
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        // a dead instance hands its tasks (training among them) to another within seconds, not the 45 s default
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), "10000");
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), "2000");
+        // predictions leave promptly instead of waiting for Streams' default 100 ms linger
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        // a model snapshot is one record of 8 bytes a parameter: let it through the producer and the changelog
+        int snapshot = ModelCodec.size(config.hiddenSize(), config.accuracyWindow());
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Integer.toString(recordLimit(snapshot)));
+        p.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), Integer.toString(recordLimit(snapshot)));
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
+                Integer.toString(recordLimit(snapshot)));
+        p.putAll(config.kafkaOverrides());
+        return p;
+    }
+
+    /** Twice the snapshot, at least Kafka's 1 MiB default: the most a record on the model topic may take. */
+    public static int recordLimit(int snapshotBytes) {
+        return Math.max(1 << 20, 2 * snapshotBytes);
+    }
+}

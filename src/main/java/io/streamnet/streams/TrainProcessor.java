@@ -1,0 +1,175 @@
+package io.streamnet.streams;
+
+import io.streamnet.config.StreamnetConfig;
+import io.streamnet.data.Image;
+import io.streamnet.model.Model;
+import io.streamnet.model.Trainer;
+import io.streamnet.serde.DeadLetter;
+import io.streamnet.serde.ImageBinary;
+import io.streamnet.serde.ModelCodec;
+import io.streamnet.serde.RejectReason;
+import java.time.Duration;
+import java.util.Arrays;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains the one model, test-then-train, a mini-batch at a time.
+ * <p><b>Correct only as the single task that sees every labelled image:</b> the topology re-keys
+ * them all to one key and repartitions them to ONE partition, because a state store belongs to one
+ * task and there is one model.
+ * <p>Both the pending images and the model live in state stores, written before the input offset
+ * commits (exactly-once: together), so a crash, restart or rebalance neither loses nor repeats an
+ * image. Snapshots go to the model topic on a wall-clock schedule, at most one per interval.
+ */
+final class TrainProcessor extends ContextualProcessor<String, Image, String, TrainerOutput> {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainProcessor.class);
+
+    private final StreamnetConfig config;
+    private final StreamObserver observer;
+    private KeyValueStore<Long, Image> batchStore;
+    private KeyValueStore<String, byte[]> modelStore;
+    private Trainer trainer;
+    private long[] pending;
+    private int pendingCount;
+    private long firstPendingAt;
+    private long publishedVersion = -1;
+    private byte[] modelBytes;
+
+    TrainProcessor(StreamnetConfig config, StreamObserver observer) {
+        this.config = config;
+        this.observer = observer;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, TrainerOutput> context) {
+        super.init(context);
+        batchStore = context.getStateStore(StoreNames.TRAINING_BATCH);
+        modelStore = context.getStateStore(StoreNames.TRAINING_MODEL);
+        trainer = new Trainer(loadModel(), config.batchSize());
+        restorePending();
+        Duration publish = config.modelPublishInterval();
+        context.schedule(publish, PunctuationType.WALL_CLOCK_TIME, this::publish);
+        Duration wait = config.batchMaxWait();
+        if (!wait.isZero()) {
+            context.schedule(wait.dividedBy(4).compareTo(Duration.ofMillis(10)) > 0 ? wait.dividedBy(4)
+                    : Duration.ofMillis(10), PunctuationType.WALL_CLOCK_TIME, this::flushIfWaitedTooLong);
+        }
+    }
+
+    @Override
+    public void process(Record<String, Image> record) {
+        // the image's offset in the single-partition repartition topic: unique, ordered, and the same on a replay
+        long offset = context().recordMetadata().orElseThrow().offset();
+        batchStore.put(offset, record.value());
+        if (pendingCount == 0) {
+            firstPendingAt = context().currentSystemTimeMs();
+        }
+        if (pendingCount == pending.length) {
+            pending = Arrays.copyOf(pending, pending.length * 2);
+        }
+        pending[pendingCount++] = offset;
+        while (pendingCount >= config.batchSize()) {
+            trainPending(record.timestamp());
+        }
+        observer.pending(pendingCount);
+    }
+
+    /** Trains the oldest pending images (a full batch, or all of them when fewer) and removes them from the buffer. */
+    private void trainPending(long timestamp) {
+        int m = Math.min(pendingCount, config.batchSize());
+        Image[] images = new Image[m];
+        for (int j = 0; j < m; j++) {
+            images[j] = batchStore.get(pending[j]);
+            trainer.batch().add(images[j].pixels(), images[j].label());
+        }
+        long start = System.nanoTime();
+        Trainer.Step step = trainer.train();
+        observer.trained(step, System.nanoTime() - start);
+        if (step.applied()) {
+            modelBytes = ModelCodec.encode(trainer.model());
+            modelStore.put(StoreNames.MODEL_KEY, modelBytes);
+        } else {
+            refuse(images, step, timestamp);
+        }
+        for (int j = 0; j < m; j++) {
+            batchStore.delete(pending[j]);
+        }
+        System.arraycopy(pending, m, pending, 0, pendingCount - m);
+        pendingCount -= m;
+        firstPendingAt = context().currentSystemTimeMs();
+    }
+
+    private void refuse(Image[] images, Trainer.Step step, long timestamp) {
+        String message = "training step refused: it would make the weights or the loss non-finite (loss " + step.loss()
+                + "); the model stays at version " + trainer.model().version();
+        LOG.warn("{} images: {}", images.length, message);
+        String topic = StoreNames.trainingTopic(context().applicationId());
+        for (int j = 0; j < images.length; j++) {
+            DeadLetter letter = new DeadLetter(RejectReason.NON_FINITE_STEP, message, topic, 0, pending[j]);
+            context().forward(new Record<>(images[j].id(), TrainerOutput.deadLetter(ImageBinary.encode(images[j])),
+                    timestamp, letter.toHeaders()));
+            observer.rejected(RejectReason.NON_FINITE_STEP);
+        }
+    }
+
+    private void publish(long now) {
+        if (trainer.model().version() != publishedVersion) {
+            publishedVersion = trainer.model().version();
+            context().forward(new Record<>(StoreNames.MODEL_KEY, TrainerOutput.snapshot(modelBytes), now,
+                    new RecordHeaders()));
+        }
+    }
+
+    private void flushIfWaitedTooLong(long now) {
+        if (pendingCount > 0 && now - firstPendingAt >= config.batchMaxWait().toMillis()) {
+            trainPending(now);
+            observer.pending(pendingCount);
+        }
+    }
+
+    private Model loadModel() {
+        byte[] stored = modelStore.get(StoreNames.MODEL_KEY);
+        if (stored == null) {
+            Model initial = StreamnetTopology.initialModel(config);
+            modelBytes = ModelCodec.encode(initial);
+            modelStore.put(StoreNames.MODEL_KEY, modelBytes);
+            LOG.info("trainer starts a new model: {}", initial);
+            return initial;
+        }
+        modelBytes = stored;
+        Model model = ModelCodec.decode(stored);
+        if (!model.hyperparameters().equals(config.hyperparameters())) {
+            LOG.warn("the stored model was made with {}; configured {} apply only after an application reset",
+                    model.hyperparameters(), config.hyperparameters());
+        }
+        LOG.info("trainer resumes {}", model);
+        return model;
+    }
+
+    private void restorePending() {
+        pending = new long[Math.max(config.batchSize(), 1)];
+        pendingCount = 0;
+        try (KeyValueIterator<Long, Image> all = batchStore.all()) {
+            while (all.hasNext()) {
+                KeyValue<Long, Image> entry = all.next();
+                if (pendingCount == pending.length) {
+                    pending = Arrays.copyOf(pending, pending.length * 2);
+                }
+                pending[pendingCount++] = entry.key;
+            }
+        }
+        firstPendingAt = context().currentSystemTimeMs();
+        if (pendingCount > 0) {
+            LOG.info("trainer resumes with {} images waiting for a batch", pendingCount);
+        }
+    }
+}
