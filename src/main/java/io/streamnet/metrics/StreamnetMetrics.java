@@ -50,7 +50,7 @@ public final class StreamnetMetrics implements MeterBinder, StreamObserver {
                     .register(registry));
         }
         trainStep = Timer.builder("streamnet.train.step").publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMicros(10)).maximumExpectedValue(Duration.ofSeconds(1))
+                .minimumExpectedValue(Duration.ofNanos(10_000)).maximumExpectedValue(Duration.ofSeconds(1))
                 .description("Time of one training step (score, backpropagate, update) on a mini-batch")
                 .register(registry);
         predictionLatency = Timer.builder("streamnet.prediction.latency").publishPercentileHistogram()

@@ -21,7 +21,7 @@ public final class LatestModel {
     private final Supplier<ReadOnlyKeyValueStore<String, ValueAndTimestamp<byte[]>>> store;
     private byte[] bytes;
     private PublishedModel decoded;
-    private long readAt = Long.MIN_VALUE;
+    private long readAt; // epoch ms; 0 makes the first call read
 
     public LatestModel(Supplier<ReadOnlyKeyValueStore<String, ValueAndTimestamp<byte[]>>> store) {
         this.store = store;

@@ -35,7 +35,7 @@ final class PredictProcessor extends ContextualProcessor<Bytes, Image, String, b
     private Workspace workspace;
     private Model model;
     private byte[] modelBytes;
-    private long checkedAt = Long.MIN_VALUE;
+    private long checkedAt; // epoch ms; 0 makes the first image look
 
     PredictProcessor(Model initial, StreamObserver observer) {
         this.initial = initial;

@@ -67,7 +67,7 @@ class DeadLetterTopologyTest {
                 assertThat(letter.key()).isEqualTo(expected.key() == null ? null
                         : expected.key().getBytes(StandardCharsets.UTF_8));
                 assertThat(letter.value()).isEqualTo(expected.value());
-                assertThat(topology.observer.rejected(expected.reason())).isEqualTo(1);
+                assertThat(topology.observer.rejectedCount(expected.reason())).isEqualTo(1);
             }
             // And the model trained on exactly the good labelled images; every question got one prediction
             Model stored = topology.trainedModel();
@@ -96,7 +96,7 @@ class DeadLetterTopologyTest {
                         .isEqualTo(RejectReason.NON_FINITE_STEP);
                 assertThat(letter.value()).hasSize(ImageBinary.LENGTH);
             }
-            assertThat(topology.observer.rejected(RejectReason.NON_FINITE_STEP)).isEqualTo(letters.size());
+            assertThat(topology.observer.rejectedCount(RejectReason.NON_FINITE_STEP)).isEqualTo(letters.size());
         }
     }
 

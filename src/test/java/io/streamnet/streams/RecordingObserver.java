@@ -35,7 +35,7 @@ final class RecordingObserver implements StreamObserver {
         predicted.incrementAndGet();
     }
 
-    int rejected(RejectReason reason) {
+    int rejectedCount(RejectReason reason) {
         AtomicInteger n = rejected.get(reason);
         return n == null ? 0 : n.get();
     }

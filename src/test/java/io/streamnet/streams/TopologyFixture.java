@@ -8,8 +8,6 @@ import io.streamnet.data.Sample;
 import io.streamnet.model.Model;
 import io.streamnet.serde.ImageBinary;
 import io.streamnet.serde.ModelCodec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,6 +32,7 @@ final class TopologyFixture implements AutoCloseable {
     final TestOutputTopic<String, byte[]> predictions;
     final TestOutputTopic<byte[], byte[]> deadLetters;
     final TestOutputTopic<String, byte[]> models;
+    private final TestInputTopic<String, byte[]> modelsIn;
 
     /** Settings are STREAMNET_* names without the prefix, e.g. "BATCH_SIZE", "4"; the state lives in {@code stateDir}. */
     TopologyFixture(Path stateDir, String... settings) {
@@ -51,6 +50,16 @@ final class TopologyFixture implements AutoCloseable {
         deadLetters = driver.createOutputTopic(config.deadLetterTopic(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
         models = driver.createOutputTopic(config.modelTopic(), new StringDeserializer(), new ByteArrayDeserializer());
+        modelsIn = driver.createInputTopic(config.modelTopic(), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * Delivers a published snapshot to the global store, as the broker would (the test driver does not feed
+     * a topology's output back into its global tables), then lets the predictor's refresh interval pass.
+     */
+    void deliver(byte[] snapshot) {
+        modelsIn.pipeInput(StoreNames.MODEL_KEY, snapshot);
+        driver.advanceWallClockTime(java.time.Duration.ofMillis(PredictProcessor.REFRESH_MILLIS));
     }
 
     void send(Image image) {
@@ -69,7 +78,13 @@ final class TopologyFixture implements AutoCloseable {
 
     long pendingImages() {
         KeyValueStore<Long, Image> store = driver.getKeyValueStore(StoreNames.TRAINING_BATCH);
-        return store.approximateNumEntries();
+        long count = 0;
+        try (var all = store.all()) {
+            for (; all.hasNext(); all.next()) {
+                count++;
+            }
+        }
+        return count;
     }
 
     @Override
@@ -84,8 +99,6 @@ final class TopologyFixture implements AutoCloseable {
             while (reader.hasNext() && out.size() < count) {
                 out.add(reader.next());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return out;
     }

@@ -29,9 +29,10 @@ class TopologyLearningTest {
             for (int pass = 0; pass < 5; pass++) {
                 topology.sendAll(train);
             }
-            // the last snapshot is published, then picked up by the predictor
+            // the last snapshot is published, then reaches the predictor
             topology.driver.advanceWallClockTime(Duration.ofSeconds(1));
-            topology.driver.advanceWallClockTime(Duration.ofMillis(PredictProcessor.REFRESH_MILLIS));
+            List<byte[]> snapshots = topology.models.readValuesToList();
+            topology.deliver(snapshots.get(snapshots.size() - 1));
             test.forEach(image -> topology.send(image.unlabelled()));
 
             Map<String, Integer> truth = test.stream().collect(Collectors.toMap(Image::id, Image::label));

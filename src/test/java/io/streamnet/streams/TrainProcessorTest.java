@@ -1,0 +1,99 @@
+package io.streamnet.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamnet.config.StreamnetConfig;
+import io.streamnet.data.Image;
+import io.streamnet.data.Sample;
+import io.streamnet.model.Model;
+import io.streamnet.serde.ImageSerde;
+import io.streamnet.serde.ModelCodec;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The trainer alone: a restart means a new processor over the same stores — what Kafka Streams hands a
+ * task after a crash, a rebalance or a clean restart, once the changelogs are restored.
+ */
+class TrainProcessorTest {
+    private final StreamnetConfig config = StreamnetConfig.from(Map.of("STREAMNET_BATCH_SIZE", "4"));
+    private final MockProcessorContext<String, TrainerOutput> context = new MockProcessorContext<>();
+    private final KeyValueStore<Long, Image> batch = Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(StoreNames.TRAINING_BATCH), Serdes.Long(), new ImageSerde())
+            .withLoggingDisabled().build();
+    private final KeyValueStore<String, byte[]> model = Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(StoreNames.TRAINING_MODEL), Serdes.String(), Serdes.ByteArray())
+            .withLoggingDisabled().build();
+
+    TrainProcessorTest() {
+        context.setCurrentSystemTimeMs(0L);
+        batch.init(context.getStateStoreContext(), batch);
+        model.init(context.getStateStoreContext(), model);
+        context.addStateStore(batch);
+        context.addStateStore(model);
+    }
+
+    @Test
+    void shouldResumeTheBufferAndTheWeightsWhenRestartedMidBatch() {
+        List<Image> images = TopologyFixture.sample(Sample.TRAIN, 12);
+        // Given a trainer stopped after one batch with two images waiting
+        TrainProcessor first = started();
+        feed(first, images, 0, 6);
+        first.close();
+        assertThat(batch.approximateNumEntries()).isEqualTo(2);
+        // When a new trainer starts on the same stores and the rest arrives
+        TrainProcessor second = started();
+        feed(second, images, 6, 12);
+        // Then nothing was lost or trained twice: the model equals an uninterrupted run
+        Model resumed = ModelCodec.decode(model.get(StoreNames.MODEL_KEY));
+        assertThat(resumed.version()).isEqualTo(3);
+        assertThat(resumed.imagesTrained()).isEqualTo(12);
+        assertThat(batch.approximateNumEntries()).isZero();
+        assertThat(resumed).isEqualTo(uninterrupted(images));
+    }
+
+    @Test
+    void shouldCreateVersionZeroOnFirstStartAndPublishIt() {
+        TrainProcessor trainer = started();
+        assertThat(ModelCodec.decode(model.get(StoreNames.MODEL_KEY)))
+                .isEqualTo(StreamnetTopology.initialModel(config));
+        // the wall-clock punctuator publishes the first snapshot
+        context.scheduledPunctuators().get(0).getPunctuator().punctuate(1_000L);
+        List<MockProcessorContext.CapturedForward<? extends String, ? extends TrainerOutput>> out = context.forwarded();
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).record().value().isSnapshot()).isTrue();
+        assertThat(ModelCodec.version(out.get(0).record().value().value())).isZero();
+        trainer.close();
+    }
+
+    private TrainProcessor started() {
+        TrainProcessor processor = new TrainProcessor(config, StreamObserver.NONE);
+        processor.init(context);
+        return processor;
+    }
+
+    private void feed(TrainProcessor processor, List<Image> images, int from, int to) {
+        String topic = StoreNames.trainingTopic(config.applicationId());
+        for (int i = from; i < to; i++) {
+            context.setRecordMetadata(topic, 0, 100 + 2L * i); // offsets need not be contiguous (transaction markers)
+            processor.process(new Record<>(StoreNames.TRAINER_KEY, images.get(i), 0L));
+        }
+    }
+
+    private Model uninterrupted(List<Image> images) {
+        io.streamnet.model.Trainer trainer = new io.streamnet.model.Trainer(StreamnetTopology.initialModel(config), 4);
+        for (Image image : images) {
+            trainer.batch().add(image.pixels(), image.label());
+            if (trainer.batch().isFull()) {
+                trainer.train();
+            }
+        }
+        return trainer.model();
+    }
+}
