@@ -27,10 +27,10 @@ public final class LatestModel {
         this.store = store;
     }
 
-    /** The global store of a running {@link KafkaStreams}. */
-    public static LatestModel of(KafkaStreams streams) {
-        return new LatestModel(() -> streams.store(StoreQueryParameters.fromNameAndType(StoreNames.LATEST_MODEL,
-                QueryableStoreTypes.timestampedKeyValueStore())));
+    /** The global store of the newest model in a running {@link KafkaStreams}. */
+    public static ReadOnlyKeyValueStore<String, ValueAndTimestamp<byte[]>> storeOf(KafkaStreams streams) {
+        return streams.store(StoreQueryParameters.fromNameAndType(StoreNames.LATEST_MODEL,
+                QueryableStoreTypes.timestampedKeyValueStore()));
     }
 
     /** The newest snapshot, or empty before the first one arrives or while the store cannot be read. */

@@ -1,0 +1,114 @@
+package io.streamnet.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.streamnet.model.Model;
+import io.streamnet.model.Prequential;
+import io.streamnet.streams.LatestModel;
+import io.streamnet.streams.PublishedModel;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The service's HTTP side: {@code /metrics} (Prometheus text), {@code /health/live}, {@code /health/ready}
+ * (200 only while Kafka Streams is RUNNING) and {@code /model} (the newest model, as JSON).
+ */
+final class HttpEndpoint implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "streamnet-http");
+        t.setDaemon(true);
+        return t;
+    });
+
+    HttpEndpoint(int port, PrometheusMeterRegistry registry, Supplier<KafkaStreams.State> state, LatestModel latest) {
+        try {
+            server = HttpServer.create(new InetSocketAddress(port), 0);
+        } catch (BindException e) {
+            throw new CommandFailure("port " + port + " is in use; set STREAMNET_HTTP_PORT (--http-port) to a free one");
+        } catch (IOException e) {
+            throw new CommandFailure("cannot serve HTTP on port " + port + ": " + e.getMessage(), e);
+        }
+        server.createContext(HttpPaths.METRICS, ex -> send(ex, 200, "text/plain; version=0.0.4; charset=utf-8",
+                registry.scrape()));
+        server.createContext(HttpPaths.LIVE, ex -> {
+            KafkaStreams.State s = state.get();
+            boolean alive = s != KafkaStreams.State.ERROR && s != KafkaStreams.State.PENDING_ERROR;
+            send(ex, alive ? 200 : 503, "text/plain", s.toString());
+        });
+        server.createContext(HttpPaths.READY, ex -> {
+            KafkaStreams.State s = state.get();
+            send(ex, s == KafkaStreams.State.RUNNING ? 200 : 503, "text/plain", s.toString());
+        });
+        server.createContext(HttpPaths.MODEL, ex -> {
+            Optional<PublishedModel> model = latest.get();
+            send(ex, model.isPresent() ? 200 : 503, "application/json",
+                    JSON.writeValueAsString(model.map(HttpEndpoint::summary)
+                            .orElse(Map.of("error", "no model snapshot has arrived yet"))));
+        });
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** What {@code /model} shows: version, images, hyperparameters, prequential accuracy, loss, snapshot age. */
+    static Map<String, Object> summary(PublishedModel published) {
+        Model m = published.model();
+        Prequential p = m.prequential();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("version", m.version());
+        out.put("imagesTrained", m.imagesTrained());
+        out.put("hyperparameters", Map.of("hidden", m.hyperparameters().hidden(),
+                "learningRate", m.hyperparameters().learningRate(),
+                "init", m.hyperparameters().init().name().toLowerCase(java.util.Locale.ROOT),
+                "seed", m.hyperparameters().seed()));
+        Map<String, Object> accuracy = new LinkedHashMap<>();
+        accuracy.put("rolling", finite(p.rollingAccuracy()));
+        accuracy.put("window", p.window());
+        accuracy.put("cumulative", finite(p.cumulativeAccuracy()));
+        accuracy.put("scored", p.seen());
+        out.put("prequentialAccuracy", accuracy);
+        out.put("lastLoss", finite(m.lastLoss()));
+        out.put("publishedAt", Instant.ofEpochMilli(published.publishedAtMillis()).toString());
+        out.put("snapshotAgeSeconds", (System.currentTimeMillis() - published.publishedAtMillis()) / 1000.0);
+        return out;
+    }
+
+    /** JSON has no NaN: before the first batch an accuracy or loss is null. */
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,56 @@
+package io.streamnet.app;
+
+import io.streamnet.config.Setting;
+import io.streamnet.config.StreamnetConfig;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Gives a command one flag per {@link Setting} ({@code --batch-size} for {@code STREAMNET_BATCH_SIZE}) and
+ * {@code --kafka NAME=VALUE} for any Kafka property; a flag on the command line beats the environment.
+ */
+final class SettingOptions {
+    static final String KAFKA = "--kafka";
+
+    private SettingOptions() {
+    }
+
+    /** Marks a command that takes the service's settings as flags. */
+    interface Configurable {
+    }
+
+    static void addTo(CommandSpec spec) {
+        for (Setting s : Setting.values()) {
+            spec.addOption(OptionSpec.builder(s.flag()).paramLabel("<" + s.expected().replace(' ', '_') + ">")
+                    .type(String.class).description(s.description() + " (env " + s.env() + ", default "
+                            + (s.defaultValue().isEmpty() ? "none" : s.defaultValue()) + ")")
+                    .build());
+        }
+        spec.addOption(OptionSpec.builder(KAFKA).paramLabel("NAME=VALUE").type(Map.class)
+                .auxiliaryTypes(String.class, String.class)
+                .description("any Kafka client or Streams property, e.g. security.protocol=SASL_SSL "
+                        + "(env STREAMNET_KAFKA_SECURITY_PROTOCOL); repeatable")
+                .build());
+    }
+
+    /** The settings: {@code env}, overridden by the flags given on this command line. */
+    static StreamnetConfig config(CommandSpec spec, Map<String, String> env) {
+        Map<String, String> merged = new HashMap<>(env);
+        ParseResult parsed = spec.commandLine().getParseResult();
+        for (Setting s : Setting.values()) {
+            if (parsed.hasMatchedOption(s.flag())) {
+                merged.put(s.env(), parsed.matchedOptionValue(s.flag(), ""));
+            }
+        }
+        if (parsed.hasMatchedOption(KAFKA)) {
+            Map<String, String> kafka = parsed.matchedOptionValue(KAFKA, Map.of());
+            kafka.forEach((name, value) -> merged.put(
+                    Setting.KAFKA_PREFIX + name.toUpperCase(Locale.ROOT).replace('.', '_'), value));
+        }
+        return StreamnetConfig.from(merged);
+    }
+}
