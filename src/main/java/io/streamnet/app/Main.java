@@ -22,8 +22,11 @@ public final class Main {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main())
-                .setCaseInsensitiveEnumValuesAllowed(true)
+        CommandLine cli = new CommandLine(new Main());
+        cli.getSubcommands().values().stream()
+                .filter(sub -> sub.getCommand() instanceof SettingOptions.Configurable)
+                .forEach(sub -> SettingOptions.addTo(sub.getCommandSpec()));
+        return cli.setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(Errors::usage)
                 .setExecutionExceptionHandler(Errors::execution);
     }

@@ -42,11 +42,11 @@ public final class StreamnetMetrics implements MeterBinder, StreamObserver {
     public void bindTo(MeterRegistry registry) {
         bindModel(registry);
         bindPrequential(registry);
-        predicted = Counter.builder("streamnet.images.predicted").baseUnit("images")
+        predicted = Counter.builder("streamnet.images.predicted")
                 .description("Unlabelled images this instance answered").register(registry);
         for (RejectReason reason : RejectReason.values()) {
             deadLetters.put(reason, Counter.builder("streamnet.dead.letters").tag("reason", reason.code())
-                    .baseUnit("records").description("Records this instance sent to the dead-letter topic, by reason")
+                    .description("Records this instance sent to the dead-letter topic, by reason")
                     .register(registry));
         }
         trainStep = Timer.builder("streamnet.train.step").publishPercentileHistogram()
@@ -56,14 +56,14 @@ public final class StreamnetMetrics implements MeterBinder, StreamObserver {
         predictionLatency = Timer.builder("streamnet.prediction.latency").publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
                 .description("From an unlabelled image's record timestamp to its prediction").register(registry);
-        Gauge.builder("streamnet.batch.pending", pending, AtomicInteger::get).strongReference(true).baseUnit("images")
+        Gauge.builder("streamnet.batch.pending", pending, AtomicInteger::get).strongReference(true)
                 .description("Labelled images waiting in the batch buffer of the trainer on this instance")
                 .register(registry);
     }
 
     private void bindModel(MeterRegistry registry) {
         FunctionCounter.builder("streamnet.images.trained", this, m -> count(Model::imagesTrained))
-                .baseUnit("images").description("Labelled images the model learned from (newest snapshot)")
+                .description("Labelled images the model learned from (newest snapshot)")
                 .register(registry);
         FunctionCounter.builder("streamnet.model.updates", this, m -> count(Model::version))
                 .description("Gradient steps applied to the model: the model version (newest snapshot)")
@@ -91,7 +91,7 @@ public final class StreamnetMetrics implements MeterBinder, StreamObserver {
                 FunctionCounter.builder("streamnet.confusion", this,
                                 m -> count(model -> model.prequential().confusion(digit, guess)))
                         .tags("truth", Integer.toString(digit), "predicted", Integer.toString(guess))
-                        .baseUnit("images").description("Labelled images of one digit predicted as another, prequentially")
+                        .description("Labelled images of one digit predicted as another, prequentially")
                         .register(registry);
             }
         }
