@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Learns handwritten digits online from a Kafka topic and serves predictions.",
-        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, ProduceCommand.class, BrokerCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, ProduceCommand.class, EvaluateCommand.class,
+            DemoCommand.class, BrokerCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -6,7 +6,6 @@ import io.streamnet.data.Dataset;
 import io.streamnet.data.Sample;
 import io.streamnet.serde.ImageEncoding;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +20,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -38,15 +38,8 @@ final class ProduceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--images", paramLabel = "FILE", description = "IDX image file, gzip or plain")
-    Path images;
-
-    @Option(names = "--labels", paramLabel = "FILE", description = "its IDX label file; without it the images are unlabelled")
-    Path labels;
-
-    @Option(names = "--csv", paramLabel = "FILE",
-            description = "Kaggle-layout CSV: label,pixel0..pixel783 (header and label column optional)")
-    Path csv;
+    @Mixin
+    DatasetOptions source;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", descriptionKey = "BOOTSTRAP_SERVERS",
             description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}; env STREAMNET_BOOTSTRAP_SERVERS)")
@@ -77,10 +70,6 @@ final class ProduceCommand implements Callable<Integer> {
             description = "record encoding (default: ${DEFAULT-VALUE})")
     ImageEncoding format;
 
-    @Option(names = "--id-prefix", paramLabel = "TEXT",
-            description = "ids are TEXT<index> (default: train- for the sample; else the file name, e.g. t10k-images-)")
-    String idPrefix;
-
     private final Map<String, String> env;
     private final Function<Properties, Producer<String, byte[]>> producers;
 
@@ -101,7 +90,7 @@ final class ProduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Dataset dataset = dataset();
+        Dataset dataset = source.dataset(spec.commandLine(), Sample.TRAIN);
         DatasetProducer.Plan plan = plan();
         dataset.open().close(); // a missing or corrupt file fails now, before any connection attempt
         PrintWriter err = spec.commandLine().getErr();
@@ -120,19 +109,6 @@ final class ProduceCommand implements Callable<Integer> {
                     result.failed(), topic, bootstrapServers, result.firstError()));
         }
         return 0;
-    }
-
-    private Dataset dataset() {
-        if (images != null && csv != null) {
-            throw usage("--images and --csv are alternatives: give one");
-        }
-        if (labels != null && images == null) {
-            throw usage("--labels needs --images");
-        }
-        Dataset dataset = images != null ? Dataset.idx(images, labels)
-                : csv != null ? Dataset.csv(csv)
-                : Dataset.sample(Sample.TRAIN);
-        return idPrefix == null ? dataset : dataset.withIdPrefix(idPrefix);
     }
 
     private DatasetProducer.Plan plan() {

@@ -3,7 +3,6 @@ package io.streamnet.app;
 import io.streamnet.config.Setting;
 import io.streamnet.config.StreamnetConfig;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -39,6 +38,11 @@ final class SettingOptions {
 
     /** The settings: {@code env}, overridden by the flags given on this command line. */
     static StreamnetConfig config(CommandSpec spec, Map<String, String> env) {
+        return StreamnetConfig.from(settings(spec, env));
+    }
+
+    /** {@code env} with the flags given on this command line written over it, as environment variables. */
+    static Map<String, String> settings(CommandSpec spec, Map<String, String> env) {
         Map<String, String> merged = new HashMap<>(env);
         ParseResult parsed = spec.commandLine().getParseResult();
         for (Setting s : Setting.values()) {
@@ -48,9 +52,8 @@ final class SettingOptions {
         }
         if (parsed.hasMatchedOption(KAFKA)) {
             Map<String, String> kafka = parsed.matchedOptionValue(KAFKA, Map.of());
-            kafka.forEach((name, value) -> merged.put(
-                    Setting.KAFKA_PREFIX + name.toUpperCase(Locale.ROOT).replace('.', '_'), value));
+            kafka.forEach((name, value) -> merged.put(StreamnetConfig.kafkaEnv(name), value));
         }
-        return StreamnetConfig.from(merged);
+        return merged;
     }
 }

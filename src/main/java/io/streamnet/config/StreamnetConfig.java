@@ -49,6 +49,11 @@ public final class StreamnetConfig {
         return env.substring(Setting.KAFKA_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
     }
 
+    /** {@code security.protocol} → {@code STREAMNET_KAFKA_SECURITY_PROTOCOL}. */
+    public static String kafkaEnv(String property) {
+        return Setting.KAFKA_PREFIX + property.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
     public String bootstrapServers() {
         return (String) values.get(Setting.BOOTSTRAP_SERVERS);
     }
@@ -154,6 +159,13 @@ public final class StreamnetConfig {
     /** Kafka client and Streams properties passed through from {@code STREAMNET_KAFKA_*}. */
     public Map<String, String> kafkaOverrides() {
         return kafka;
+    }
+
+    /** {@link #kafkaOverrides()} as the environment variables they came from. */
+    public Map<String, String> kafkaOverridesAsEnv() {
+        Map<String, String> env = new TreeMap<>();
+        kafka.forEach((name, value) -> env.put(kafkaEnv(name), value));
+        return env;
     }
 
     @Override

@@ -1,0 +1,128 @@
+package io.streamnet.app;
+
+import io.streamnet.data.Dataset;
+import io.streamnet.data.Image;
+import io.streamnet.data.ImageReader;
+import io.streamnet.data.Prediction;
+import io.streamnet.serde.PredictionJson;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+
+/**
+ * Joins the predictions topic with the ground truth of a dataset by image id: reads the topic from the
+ * beginning until every expected id has a prediction (the last one counts) or the time is up.
+ */
+final class Evaluator {
+    private final Map<String, Integer> truth;
+
+    Evaluator(Map<String, Integer> truth) {
+        this.truth = truth;
+    }
+
+    /** The labels of a labelled dataset, by id. */
+    static Evaluator of(Dataset dataset) {
+        Map<String, Integer> truth = new HashMap<>();
+        try (ImageReader images = dataset.open()) {
+            while (images.hasNext()) {
+                Image image = images.next();
+                if (!image.isLabelled()) {
+                    throw new CommandFailure(dataset.name() + " has no labels to evaluate against");
+                }
+                truth.put(image.id(), image.label());
+            }
+        }
+        return new Evaluator(truth);
+    }
+
+    int expected() {
+        return truth.size();
+    }
+
+    /**
+     * Reads predictions with {@code consumer} (assigned here to every partition of {@code topic}, from the start),
+     * keeping those for input records stamped at or after {@code since} (epoch ms).
+     */
+    Evaluation run(Consumer<String, byte[]> consumer, String topic, long since, Duration timeout, Progress progress) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<String, Prediction> latest = new HashMap<>();
+        long duplicates = 0;
+        long unreadable = 0;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (latest.size() < truth.size() && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                Prediction p;
+                try {
+                    p = PredictionJson.decode(record.value());
+                } catch (SerializationException | IllegalArgumentException e) {
+                    unreadable++;
+                    continue;
+                }
+                if (p.inputTimestamp() >= since && truth.containsKey(p.id()) && latest.put(p.id(), p) != null) {
+                    duplicates++;
+                }
+            }
+            progress.update(latest.size());
+        }
+        progress.finish(latest.size());
+        return Evaluation.of(truth, latest, duplicates, unreadable);
+    }
+
+    /** What came out: accuracy over the predicted ids, the confusion matrix, and what is missing or doubled. */
+    record Evaluation(int expected, int predicted, int correct, long[][] confusion, List<String> missing,
+                      long duplicates, long unreadable) {
+        static Evaluation of(Map<String, Integer> truth, Map<String, Prediction> predictions, long duplicates,
+                             long unreadable) {
+            long[][] confusion = new long[10][10];
+            int correct = 0;
+            for (Prediction p : predictions.values()) {
+                int label = truth.get(p.id());
+                confusion[label][p.digit()]++;
+                correct += label == p.digit() ? 1 : 0;
+            }
+            List<String> missing = truth.keySet().stream().filter(id -> !predictions.containsKey(id))
+                    .collect(Collectors.toCollection(TreeSet::new)).stream().toList();
+            return new Evaluation(truth.size(), predictions.size(), correct, confusion, missing, duplicates, unreadable);
+        }
+
+        double accuracy() {
+            return predicted == 0 ? Double.NaN : (double) correct / predicted;
+        }
+
+        String report() {
+            StringBuilder out = new StringBuilder(String.format(java.util.Locale.ROOT,
+                    "accuracy %.4f (%,d of %,d predicted right; %,d of %,d ids predicted)%n", accuracy(), correct,
+                    predicted, predicted, expected));
+            out.append("confusion matrix (rows: true digit, columns: predicted digit)\n     ");
+            for (int d = 0; d < 10; d++) {
+                out.append(String.format("%6d", d));
+            }
+            for (int t = 0; t < 10; t++) {
+                out.append(String.format("%n%5d", t));
+                for (int d = 0; d < 10; d++) {
+                    out.append(String.format("%6d", confusion[t][d]));
+                }
+            }
+            out.append('\n');
+            if (!missing.isEmpty()) {
+                out.append(String.format("%,d ids have no prediction, e.g. %s%n", missing.size(),
+                        String.join(", ", missing.subList(0, Math.min(10, missing.size())))));
+            }
+            if (duplicates > 0) {
+                out.append(String.format("%,d predictions repeated an id already predicted (the last one counts)%n",
+                        duplicates));
+            }
+            return out.toString();
+        }
+    }
+}
