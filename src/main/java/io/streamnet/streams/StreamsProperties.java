@@ -29,6 +29,9 @@ public final class StreamsProperties {
         // a dead instance hands its tasks (training among them) to another within seconds, not the 45 s default
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), "10000");
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), "2000");
+        // a fetch parked on a partition whose transaction is still open (read_committed) holds up every other
+        // partition on that broker until it returns: keep the park short
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), "10");
         // predictions leave promptly instead of waiting for Streams' default 100 ms linger
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
