@@ -8,12 +8,13 @@ import io.streamnet.model.Model;
 import io.streamnet.serde.DeadLetter;
 import io.streamnet.serde.ImageBinary;
 import io.streamnet.serde.ImageJson;
+import io.streamnet.serde.PoisonPills;
+import io.streamnet.serde.PoisonPills.Poison;
 import io.streamnet.serde.PredictionJson;
 import io.streamnet.serde.RejectReason;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,14 +27,11 @@ class DeadLetterTopologyTest {
     @TempDir
     Path state;
 
-    record Poison(RejectReason reason, String key, byte[] value) {
-    }
-
     @Test
     void shouldRouteEveryPoisonPillToTheDeadLetterTopicAndProcessTheGoodRecordsAround() {
         List<Image> labelled = TopologyFixture.sample(Sample.TRAIN, 16);
         List<Image> questions = TopologyFixture.sample(Sample.TEST, 4).stream().map(Image::unlabelled).toList();
-        List<Poison> poisons = poisons(labelled.get(0));
+        List<Poison> poisons = PoisonPills.all(labelled.get(0));
         try (TopologyFixture topology = new TopologyFixture(state, "BATCH_SIZE", "8", "MAX_RECORD_BYTES", "20000")) {
             // Given good labelled images (binary and JSON), unlabelled ones, and a poison pill after every other record
             Map<Long, Poison> poisonAtOffset = new TreeMap<>();
@@ -100,28 +98,4 @@ class DeadLetterTopologyTest {
         }
     }
 
-    /** One record for every reason a record can be rejected on input. */
-    static List<Poison> poisons(Image good) {
-        byte[] binary = ImageBinary.encode(good);
-        byte[] unknownVersion = binary.clone();
-        unknownVersion[3] = 9;
-        String pixels = Arrays.toString(new int[784]).replace(" ", "");
-        String shortPixels = Arrays.toString(new int[783]).replace(" ", "");
-        String hot = pixels.replaceFirst("0", "300");
-        return List.of(
-                new Poison(RejectReason.MALFORMED, "p-malformed", utf8("this is not an image")),
-                new Poison(RejectReason.UNKNOWN_VERSION, "p-version", unknownVersion),
-                new Poison(RejectReason.EMPTY, "p-empty", new byte[0]),
-                new Poison(RejectReason.MISSING_ID, null, utf8("{\"label\":3,\"pixels\":" + pixels + "}")),
-                new Poison(RejectReason.PIXEL_COUNT, "p-count", utf8("{\"id\":\"p-count\",\"pixels\":" + shortPixels + "}")),
-                new Poison(RejectReason.PIXEL_VALUE, "p-value", utf8("{\"id\":\"p-value\",\"pixels\":" + hot + "}")),
-                new Poison(RejectReason.LABEL_VALUE, "p-label",
-                        utf8("{\"id\":\"p-label\",\"label\":11,\"pixels\":" + pixels + "}")),
-                new Poison(RejectReason.TOO_LARGE, "p-large",
-                        utf8("{\"id\":\"p-large\",\"pixels\":" + pixels + " ".repeat(25_000) + "}")));
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
 }
