@@ -31,7 +31,7 @@ public enum Setting {
     ACCURACY_WINDOW("1000", Parse.POSITIVE_INT, "labelled images in the rolling prequential accuracy"),
     MAX_RECORD_BYTES("65536", Parse.POSITIVE_INT, "input records larger than this are rejected"),
     HTTP_PORT("8080", Parse.PORT, "port of /metrics, /health/live, /health/ready and /model (0 = any free port)"),
-    STATE_DIR(System.getProperty("java.io.tmpdir") + "/streamnet", Parse.TEXT, "Kafka Streams state directory"),
+    STATE_DIR(".streamnet/state", Parse.TEXT, "Kafka Streams state directory (relative to the working directory)"),
     STREAM_THREADS("1", Parse.POSITIVE_INT, "Kafka Streams threads in this instance"),
     STANDBY_REPLICAS("0", Parse.NON_NEGATIVE_INT, "standby copies of the training state kept warm on other instances");
 
