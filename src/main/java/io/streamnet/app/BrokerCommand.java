@@ -1,6 +1,7 @@
 package io.streamnet.app;
 
 import io.streamnet.app.broker.BrokerConfig;
+import io.streamnet.app.broker.DataDirInUseException;
 import io.streamnet.app.broker.LocalBroker;
 import io.streamnet.app.broker.Ports;
 import java.io.PrintWriter;
@@ -60,7 +61,7 @@ final class BrokerCommand implements Callable<Integer> {
             stop.withParent(parentPid);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (LocalBroker broker = LocalBroker.start(config, READY_TIMEOUT)) {
+        try (LocalBroker broker = start(config)) {
             // if the JVM exits some other way (SIGHUP, say), the broker still shuts down in order
             Thread hook = new Thread(broker::close, "streamnet-broker-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -71,6 +72,14 @@ final class BrokerCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    private static LocalBroker start(BrokerConfig config) {
+        try {
+            return LocalBroker.start(config, READY_TIMEOUT);
+        } catch (DataDirInUseException e) {
+            throw new CommandFailure(e.getMessage() + "; pass --data-dir to choose another");
+        }
     }
 
     private BrokerConfig config(int controller) {
