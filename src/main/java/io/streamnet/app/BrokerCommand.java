@@ -1,6 +1,8 @@
 package io.streamnet.app;
 
 import io.streamnet.app.broker.BrokerConfig;
+import io.streamnet.app.broker.BrokerProcess;
+import io.streamnet.app.broker.DataDirInUseException;
 import io.streamnet.app.broker.LocalBroker;
 import io.streamnet.app.broker.Ports;
 import java.io.PrintWriter;
@@ -23,9 +25,6 @@ import picocli.CommandLine.Spec;
 final class BrokerCommand implements Callable<Integer> {
     /** Kafka's own start takes seconds; this is for a machine that is busy with other work. */
     static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
-    /** The line a parent process waits for. */
-    static final String READY = "ready on ";
-
     @Spec
     private CommandSpec spec;
 
@@ -53,6 +52,9 @@ final class BrokerCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         int controller = controllerPort == null ? BrokerConfig.defaultControllerPort(port) : controllerPort;
         BrokerConfig config = config(controller);
+        if (!Ports.canResolve(host)) {
+            throw new CommandFailure("cannot resolve host " + host + "; pass --host to choose another");
+        }
         requireFree(port, "--port");
         requireFree(controller, "--controller-port");
         StopSignal stop = StopSignal.install();
@@ -60,17 +62,24 @@ final class BrokerCommand implements Callable<Integer> {
             stop.withParent(parentPid);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (LocalBroker broker = LocalBroker.start(config, READY_TIMEOUT)) {
+        try (LocalBroker broker = start(config)) {
             // if the JVM exits some other way (SIGHUP, say), the broker still shuts down in order
-            Thread hook = new Thread(broker::close, "streamnet-broker-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            out.println(READY + broker.bootstrapServers());
+            Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "streamnet-broker-shutdown"));
+            out.println(BrokerProcess.READY_PREFIX + broker.bootstrapServers());
             out.flush();
             stop.await();
             out.println("stopping broker on " + broker.bootstrapServers());
             out.flush();
         }
         return 0;
+    }
+
+    private static LocalBroker start(BrokerConfig config) {
+        try {
+            return LocalBroker.start(config, READY_TIMEOUT);
+        } catch (DataDirInUseException e) {
+            throw new CommandFailure(e.getMessage() + "; pass --data-dir to choose another");
+        }
     }
 
     private BrokerConfig config(int controller) {
@@ -83,9 +92,6 @@ final class BrokerCommand implements Callable<Integer> {
 
     /** Checked before Kafka starts, so a taken port is one clear line rather than a failed broker start. */
     private void requireFree(int p, String flag) {
-        if (!Ports.canResolve(host)) {
-            throw new CommandFailure("cannot resolve host " + host + "; pass --host to choose another");
-        }
         if (!Ports.isFree(host, p)) {
             throw new CommandFailure("port " + p + " is in use; pass " + flag + " to choose another");
         }

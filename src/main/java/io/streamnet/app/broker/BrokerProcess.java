@@ -14,15 +14,16 @@ import java.util.List;
  * <p>Not thread-safe: one owner starts, stops and restarts it.
  */
 public final class BrokerProcess implements AutoCloseable {
-    /** A cold start takes seconds; this leaves room for a busy machine. */
-    public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /** A cold start takes seconds; this leaves room for a busy machine, and outlasts the broker's own 120 s limit. */
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     public static final Duration STOP_GRACE = Duration.ofSeconds(30);
     /**
      * A development broker: a bounded heap, and only the quick JIT (C1), which brings a cold start from about 9 s
      * to about 3 s on two cores; {@link #start(Launcher, Path, int, int)} takes other options.
      */
     public static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
-    private static final String READY_LINE = "ready on ";
+    /** {@code streamnet broker} prints this and {@code host:port} once clients can connect. */
+    public static final String READY_PREFIX = "ready on ";
 
     private final Launcher launcher;
     private final Path dataDir;
@@ -58,7 +59,7 @@ public final class BrokerProcess implements AutoCloseable {
                 "--parent-pid", Long.toString(ProcessHandle.current().pid()));
         child = launcher.start("broker:" + port, args);
         try {
-            child.awaitLine(line -> line.startsWith(READY_LINE), READY_TIMEOUT);
+            child.awaitLine(line -> line.startsWith(READY_PREFIX), READY_TIMEOUT);
         } catch (RuntimeException | InterruptedException e) {
             child.kill();
             throw e;

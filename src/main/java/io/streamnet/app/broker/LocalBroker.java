@@ -27,30 +27,44 @@ public final class LocalBroker implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final BrokerConfig config;
+    private final DataDirLock lock;
     private final KafkaRaftServer server;
     private final String clusterId;
     private boolean closed;
 
-    private LocalBroker(BrokerConfig config, KafkaRaftServer server, String clusterId) {
+    private LocalBroker(BrokerConfig config, DataDirLock lock, KafkaRaftServer server, String clusterId) {
         this.config = config;
+        this.lock = lock;
         this.server = server;
         this.clusterId = clusterId;
     }
 
     /**
      * Formats the data directory if it is new, starts the broker, and waits until an admin client sees it in the
-     * cluster. Throws (and leaves nothing running) if it fails to start or is not ready within {@code timeout}.
+     * cluster. Throws {@link DataDirInUseException} if another broker runs on the data directory, and (leaving
+     * nothing running) if it fails to start or is not ready within {@code timeout}.
      */
     public static LocalBroker start(BrokerConfig config, Duration timeout) {
-        String clusterId = prepareStorage(config);
-        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config.serverProperties(), false), Time.SYSTEM);
-        LocalBroker broker = new LocalBroker(config, server, clusterId);
+        DataDirLock lock = DataDirLock.acquire(config.dataDir());
+        LocalBroker broker;
+        try {
+            String clusterId = prepareStorage(config);
+            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config.serverProperties(), false), Time.SYSTEM);
+            broker = new LocalBroker(config, lock, server, clusterId);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        return broker.startServer(timeout);
+    }
+
+    private LocalBroker startServer(Duration timeout) {
         try {
             server.startup();
             awaitReady(config.bootstrapServers(), timeout);
-            return broker;
+            return this;
         } catch (RuntimeException | InterruptedException | TimeoutException e) {
-            broker.close();
+            close();
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
@@ -117,8 +131,12 @@ public final class LocalBroker implements AutoCloseable {
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            server.shutdown();
-            server.awaitShutdown();
+            try {
+                server.shutdown();
+                server.awaitShutdown();
+            } finally {
+                lock.close();
+            }
         }
     }
 }

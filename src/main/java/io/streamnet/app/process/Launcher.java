@@ -41,12 +41,20 @@ public record Launcher(Path java, String classpath, List<String> jvmOptions) {
 
     /** The command line {@code java <options> -cp <class path> io.streamnet.app.Main <args>}. */
     public List<String> command(List<String> args) {
+        return command(MAIN_CLASS, args);
+    }
+
+    /**
+     * The command line running another main class from the same class path, e.g. Kafka's
+     * {@code org.apache.kafka.tools.ProducerPerformance}, whose {@code main} may exit the JVM it runs in.
+     */
+    public List<String> command(String mainClass, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(classpath);
-        command.add(MAIN_CLASS);
+        command.add(mainClass);
         command.addAll(args);
         return command;
     }
@@ -54,5 +62,10 @@ public record Launcher(Path java, String classpath, List<String> jvmOptions) {
     /** Starts {@code streamnet <args>} as a child process; {@code name} labels it in messages. */
     public ChildProcess start(String name, List<String> args) {
         return ChildProcess.start(name, command(args));
+    }
+
+    /** Starts {@code mainClass} with {@code args} as a child process. */
+    public ChildProcess start(String name, String mainClass, List<String> args) {
+        return ChildProcess.start(name, command(mainClass, args));
     }
 }

@@ -88,6 +88,20 @@ class BrokerProcessIT {
         }
     }
 
+    @Test
+    void shouldRefuseTheBrokersDataDirInOneLine() throws Exception {
+        List<String> args = List.of("broker", "--port", Integer.toString(Ports.free()),
+                "--controller-port", Integer.toString(Ports.free()), "--data-dir", dataDir.toString());
+        try (ChildProcess second = Launcher.current().start("second-broker", args)) {
+            int code = second.awaitExit(TIMEOUT);
+
+            assertThat(code).isEqualTo(1);
+            assertThat(second.output()).containsExactly("streamnet: data directory " + dataDir.toAbsolutePath()
+                    + " is in use by another broker; pass --data-dir to choose another");
+        }
+        assertThat(broker.isAlive()).isTrue();
+    }
+
     private static String createTopic(int partitions) throws Exception {
         String topic = "t-" + UUID.randomUUID();
         try (Admin admin = admin()) {
