@@ -19,22 +19,35 @@ final class DatasetOptions {
             description = "Kaggle-layout CSV: label,pixel0..pixel783 (header and label column optional)")
     Path csv;
 
+    @Option(names = "--sample", paramLabel = "train|test",
+            description = "a bundled sample instead of a file: train (8,000 images, ids train-N) or test (2,000, ids "
+                    + "test-N)")
+    String sample;
+
     @Option(names = "--id-prefix", paramLabel = "TEXT",
             description = "ids are TEXT<index> (default: train- / test- for the sample; else the file name, "
                     + "e.g. t10k-images-)")
     String idPrefix;
 
-    /** The chosen dataset, or {@code otherwise} when no file is given. */
+    /** The chosen dataset, or the bundled {@code otherwise} when neither a file nor a sample is given. */
     Dataset dataset(CommandLine cmd, Sample otherwise) {
-        if (images != null && csv != null) {
-            throw new ParameterException(cmd, "--images and --csv are alternatives: give one");
+        if ((images != null ? 1 : 0) + (csv != null ? 1 : 0) + (sample != null ? 1 : 0) > 1) {
+            throw new ParameterException(cmd, "--images, --csv and --sample are alternatives: give one");
         }
         if (labels != null && images == null) {
             throw new ParameterException(cmd, "--labels needs --images");
         }
         Dataset dataset = images != null ? Dataset.idx(images, labels)
                 : csv != null ? Dataset.csv(csv)
-                : Dataset.sample(otherwise);
+                : Dataset.sample(sample == null ? otherwise : bundled(cmd));
         return idPrefix == null ? dataset : dataset.withIdPrefix(idPrefix);
+    }
+
+    private Sample bundled(CommandLine cmd) {
+        return switch (sample.toLowerCase(java.util.Locale.ROOT)) {
+            case "train" -> Sample.TRAIN;
+            case "test" -> Sample.TEST;
+            default -> throw new ParameterException(cmd, "--sample is train or test, got '" + sample + "'");
+        };
     }
 }

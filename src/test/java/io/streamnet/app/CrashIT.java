@@ -39,11 +39,12 @@ class CrashIT {
         try (EndToEnd e2e = EndToEnd.start(dir)) {
             e2e.createTopic("images", 1);
             ServiceProcess service = e2e.serve("a");
-            // Given images streaming in at about 300 a second
+            // Given images streaming in at about 120 a second, for about a minute
             CompletableFuture<Void> streaming = CompletableFuture.runAsync(() -> stream(e2e, images));
-            // When the service is killed three times at random moments and restarted each time
+            // When the service is killed three times at random moments while they stream, and restarted each time
             for (int kill = 0; kill < KILLS; kill++) {
                 Thread.sleep(1_500 + random.nextInt(3_000));
+                assertThat(streaming).as("still streaming at kill %d", kill + 1).isNotDone();
                 service.kill();
                 service = e2e.serve("a");
             }
@@ -63,7 +64,7 @@ class CrashIT {
                 Image image = images.get(i);
                 producer.send(new ProducerRecord<>("images", image.id(), ImageBinary.encode(image))).get();
                 if (i % 30 == 29) {
-                    Thread.sleep(100);
+                    Thread.sleep(250);
                 }
             }
         } catch (Exception e) {

@@ -67,7 +67,7 @@ final class EndToEnd implements AutoCloseable {
         return new EndToEnd(dir, jarLauncher(), null, bootstrap);
     }
 
-    private static Launcher jarLauncher() {
+    static Launcher jarLauncher() {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: end-to-end tests run after `mvn package`");
         }
