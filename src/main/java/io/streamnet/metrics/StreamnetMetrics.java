@@ -29,6 +29,7 @@ import java.util.function.ToDoubleFunction;
 public final class StreamnetMetrics implements MeterBinder, StreamObserver {
     private final Supplier<Optional<PublishedModel>> latest;
     private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicInteger training = new AtomicInteger();
     private final Map<RejectReason, Counter> deadLetters = new EnumMap<>(RejectReason.class);
     private Counter predicted;
     private Timer trainStep;
@@ -59,6 +60,8 @@ public final class StreamnetMetrics implements MeterBinder, StreamObserver {
         Gauge.builder("streamnet.batch.pending", pending, AtomicInteger::get).strongReference(true)
                 .description("Labelled images waiting in the batch buffer of the trainer on this instance")
                 .register(registry);
+        Gauge.builder("streamnet.trainer.active", training, AtomicInteger::get).strongReference(true)
+                .description("1 on the one instance that trains the model, 0 on the others").register(registry);
     }
 
     private void bindModel(MeterRegistry registry) {
@@ -129,6 +132,11 @@ public final class StreamnetMetrics implements MeterBinder, StreamObserver {
     @Override
     public void pending(int images) {
         pending.set(images);
+    }
+
+    @Override
+    public void training(boolean active) {
+        training.set(active ? 1 : 0);
     }
 
     @Override

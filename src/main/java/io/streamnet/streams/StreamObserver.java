@@ -18,6 +18,9 @@ public interface StreamObserver {
     /** Labelled images waiting in the batch buffer. */
     void pending(int images);
 
+    /** The training task started ({@code true}) or stopped ({@code false}) on this instance. */
+    void training(boolean active);
+
     /** An image was predicted {@code latencyMillis} after its input record's timestamp. */
     void predicted(long latencyMillis);
 
@@ -33,6 +36,10 @@ public interface StreamObserver {
 
         @Override
         public void pending(int images) {
+        }
+
+        @Override
+        public void training(boolean active) {
         }
 
         @Override

@@ -56,6 +56,8 @@ final class TrainProcessor extends ContextualProcessor<String, Image, String, Tr
         modelStore = context.getStateStore(StoreNames.TRAINING_MODEL);
         trainer = new Trainer(loadModel(), config.batchSize());
         restorePending();
+        observer.pending(pendingCount);
+        observer.training(true);
         Duration publish = config.modelPublishInterval();
         context.schedule(publish, PunctuationType.WALL_CLOCK_TIME, this::publish);
         Duration wait = config.batchMaxWait();
@@ -134,6 +136,11 @@ final class TrainProcessor extends ContextualProcessor<String, Image, String, Tr
             trainPending(now);
             observer.pending(pendingCount);
         }
+    }
+
+    @Override
+    public void close() {
+        observer.training(false);
     }
 
     private Model loadModel() {

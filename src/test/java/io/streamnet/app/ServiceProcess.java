@@ -72,6 +72,20 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The value of the first sample of a metric in {@code /metrics}, or NaN when absent or unreachable. */
+    double metric(String name) {
+        try {
+            String body = HTTP.send(get(HttpPaths.METRICS), HttpResponse.BodyHandlers.ofString()).body();
+            return body.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+                    .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(Double.NaN);
+        } catch (IOException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
+    }
+
     /** Waits until the published model has learned {@code images}. */
     void awaitImagesTrained(long images, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -14,6 +14,7 @@ final class RecordingObserver implements StreamObserver {
     final List<Trainer.Step> steps = new CopyOnWriteArrayList<>();
     final AtomicInteger predicted = new AtomicInteger();
     volatile int pending;
+    volatile boolean training;
 
     @Override
     public void rejected(RejectReason reason) {
@@ -28,6 +29,11 @@ final class RecordingObserver implements StreamObserver {
     @Override
     public void pending(int images) {
         pending = images;
+    }
+
+    @Override
+    public void training(boolean active) {
+        training = active;
     }
 
     @Override
