@@ -56,6 +56,7 @@ final class TrainProcessor extends ContextualProcessor<String, Image, String, Tr
         modelStore = context.getStateStore(StoreNames.TRAINING_MODEL);
         trainer = new Trainer(loadModel(), config.batchSize());
         restorePending();
+        observer.pending(pendingCount); // what a restart or a rebalance handed this instance
         Duration publish = config.modelPublishInterval();
         context.schedule(publish, PunctuationType.WALL_CLOCK_TIME, this::publish);
         Duration wait = config.batchMaxWait();
@@ -127,6 +128,12 @@ final class TrainProcessor extends ContextualProcessor<String, Image, String, Tr
             context().forward(new Record<>(StoreNames.MODEL_KEY, TrainerOutput.snapshot(modelBytes), now,
                     new RecordHeaders()));
         }
+    }
+
+    /** The task left this instance (rebalance, shutdown): its batch buffer is no longer pending here. */
+    @Override
+    public void close() {
+        observer.pending(0);
     }
 
     private void flushIfWaitedTooLong(long now) {
