@@ -1,5 +1,6 @@
 package io.streamnet.app;
 
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -16,6 +17,8 @@ import io.streamnet.streams.StreamnetTopology;
 import io.streamnet.streams.StreamsProperties;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
@@ -30,11 +33,21 @@ import org.slf4j.LoggerFactory;
 final class Service implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Service.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * How often Kafka's client metrics are re-read for new ones: per-partition consumer lag and per-task metrics
+     * exist only once partitions are assigned, and change with every rebalance. Micrometer's default is a minute.
+     */
+    private static final Duration KAFKA_METRICS_REFRESH = Duration.ofSeconds(10);
 
     private final KafkaStreams streams;
     private final LatestModel latest;
     private final PrometheusMeterRegistry registry;
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    private final ScheduledExecutorService kafkaMetricsRefresh = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "streamnet-kafka-metrics");
+        t.setDaemon(true);
+        return t;
+    });
     private final KafkaStreamsMetrics streamsMetrics;
     private final HttpEndpoint http;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -59,7 +72,7 @@ final class Service implements AutoCloseable {
                 stopped.countDown();
             }
         });
-        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics = new KafkaStreamsMetrics(streams, Tags.empty(), kafkaMetricsRefresh, KAFKA_METRICS_REFRESH);
         bindJvmAndKafka();
         http = new HttpEndpoint(config.httpPort(), registry, streams::state, latest);
     }
@@ -120,6 +133,7 @@ final class Service implements AutoCloseable {
         streams.close(CLOSE_TIMEOUT);
         http.close();
         streamsMetrics.close();
+        kafkaMetricsRefresh.shutdownNow();
         gcMetrics.close();
         registry.close();
         stopped.countDown();

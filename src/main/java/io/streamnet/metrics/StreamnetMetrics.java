@@ -22,9 +22,14 @@ import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Every application meter, registered once. The model's numbers (images trained, version, accuracy,
- * confusion, loss) come from the newest published snapshot, so they are exactly-once and the same on
- * every instance; the rest counts what this instance did. Gauges hold strong references.
+ * Every application meter, registered once, when the service starts: processors only report through
+ * {@link StreamObserver}, so tasks created or moved by a rebalance register nothing. The model's numbers
+ * (images trained, version, accuracy, confusion, loss) come from the newest published snapshot, so they
+ * are exactly-once and the same on every instance; the rest counts what this instance did.
+ *
+ * <p>Nothing here can be garbage-collected while the registry lives: gauges are built with strong
+ * references, and a {@link FunctionCounter}, which keeps only a weak reference to its object, gets a
+ * function that reads through this binder (the lambda captures {@code this}), so the meter itself holds it.
  */
 public final class StreamnetMetrics implements MeterBinder, StreamObserver {
     private final Supplier<Optional<PublishedModel>> latest;

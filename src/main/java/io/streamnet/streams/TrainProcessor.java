@@ -56,7 +56,7 @@ final class TrainProcessor extends ContextualProcessor<String, Image, String, Tr
         modelStore = context.getStateStore(StoreNames.TRAINING_MODEL);
         trainer = new Trainer(loadModel(), config.batchSize());
         restorePending();
-        observer.pending(pendingCount);
+        observer.pending(pendingCount); // what a restart or a rebalance handed this instance
         observer.training(true);
         Duration publish = config.modelPublishInterval();
         context.schedule(publish, PunctuationType.WALL_CLOCK_TIME, this::publish);
@@ -131,16 +131,18 @@ final class TrainProcessor extends ContextualProcessor<String, Image, String, Tr
         }
     }
 
+    /** The task left this instance (rebalance, shutdown): its batch buffer is no longer pending here. */
+    @Override
+    public void close() {
+        observer.pending(0); // the buffer leaves with the task
+        observer.training(false);
+    }
+
     private void flushIfWaitedTooLong(long now) {
         if (pendingCount > 0 && now - firstPendingAt >= config.batchMaxWait().toMillis()) {
             trainPending(now);
             observer.pending(pendingCount);
         }
-    }
-
-    @Override
-    public void close() {
-        observer.training(false);
     }
 
     private Model loadModel() {

@@ -72,8 +72,31 @@ class TrainProcessorTest {
         trainer.close();
     }
 
+    @Test
+    void shouldReportTheRestoredBufferOnStartAndNoneOnceTheTaskLeaves() {
+        // Given a trainer stopped with two images waiting for a batch
+        TrainProcessor first = started();
+        feed(first, TopologyFixture.sample(Sample.TRAIN, 6), 0, 6);
+        RecordingObserver observer = new RecordingObserver();
+        first.close();
+
+        // When the task starts again (a restart, or a rebalance that brings it here), before any new image
+        TrainProcessor second = started(observer);
+
+        // Then the pending gauge shows the restored images at once ...
+        assertThat(observer.pending).isEqualTo(2);
+
+        // ... and none once the task leaves this instance, so that no other instance's buffer is counted twice
+        second.close();
+        assertThat(observer.pending).isZero();
+    }
+
     private TrainProcessor started() {
-        TrainProcessor processor = new TrainProcessor(config, StreamObserver.NONE);
+        return started(StreamObserver.NONE);
+    }
+
+    private TrainProcessor started(StreamObserver observer) {
+        TrainProcessor processor = new TrainProcessor(config, observer);
         processor.init(context);
         return processor;
     }
