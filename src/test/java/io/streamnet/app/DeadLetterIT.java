@@ -2,6 +2,7 @@ package io.streamnet.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamnet.app.process.ServiceProcess;
 import io.streamnet.data.Image;
 import io.streamnet.data.Sample;
 import io.streamnet.model.Model;

@@ -3,6 +3,7 @@ package io.streamnet.app;
 import io.streamnet.app.broker.BrokerProcess;
 import io.streamnet.app.broker.Ports;
 import io.streamnet.app.process.Launcher;
+import io.streamnet.app.process.ServiceProcess;
 import io.streamnet.data.Dataset;
 import io.streamnet.data.Image;
 import io.streamnet.data.ImageReader;

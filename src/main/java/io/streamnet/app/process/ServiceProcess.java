@@ -1,9 +1,8 @@
-package io.streamnet.app;
+package io.streamnet.app.process;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.streamnet.app.process.ChildProcess;
-import io.streamnet.app.process.Launcher;
+import io.streamnet.app.HttpPaths;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,8 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code streamnet serve} in its own JVM, from the packaged jar, with its HTTP side at hand. */
-final class ServiceProcess implements AutoCloseable {
+/**
+ * {@code streamnet serve} in its own JVM, with its HTTP side at hand: for end-to-end tests and benchmarks, which
+ * run the service as users do.
+ */
+public final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,7 +30,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts {@code serve} with {@code flags} (settings as flags) and waits until it is ready. */
-    static ServiceProcess start(Launcher launcher, int httpPort, List<String> flags) throws InterruptedException {
+    public static ServiceProcess start(Launcher launcher, int httpPort, List<String> flags) throws InterruptedException {
         List<String> args = new ArrayList<>(List.of("serve", "--http-port", Integer.toString(httpPort)));
         args.addAll(flags);
         ServiceProcess service = new ServiceProcess(launcher.start("serve:" + httpPort, args), httpPort);
@@ -36,11 +38,11 @@ final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
-    void awaitReady(Duration timeout) throws InterruptedException {
+    public void awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (status(HttpPaths.READY) != 200) {
             if (!child.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("service not ready after " + timeout + "; its output:\n"
+                throw new ChildProcessException("service not ready after " + timeout + "; its output:\n"
                         + String.join("\n", child.output()));
             }
             Thread.sleep(200);
@@ -48,7 +50,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** The HTTP status of a GET, or -1 when nothing answers. */
-    int status(String path) {
+    public int status(String path) {
         try {
             return HTTP.send(get(path), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
@@ -60,7 +62,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** {@code /model}, once a snapshot has arrived. */
-    Optional<JsonNode> model() {
+    public Optional<JsonNode> model() {
         try {
             HttpResponse<String> response = HTTP.send(get(HttpPaths.MODEL), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? Optional.of(JSON.readTree(response.body())) : Optional.empty();
@@ -72,22 +74,32 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** The value of the first sample of a metric in {@code /metrics}, or NaN when absent or unreachable. */
-    double metric(String name) {
+    /** The sum of all samples of a metric in {@code /metrics}, or NaN when absent or unreachable. */
+    public double metric(String name) {
+        return sum(name, "");
+    }
+
+    /**
+     * The sum of the samples of a metric whose labels contain {@code labels} (e.g. {@code area="heap"}; empty for
+     * any), or NaN when there is none or the service does not answer.
+     */
+    public double sum(String name, String labels) {
+        String body;
         try {
-            String body = HTTP.send(get(HttpPaths.METRICS), HttpResponse.BodyHandlers.ofString()).body();
-            return body.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
-                    .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(Double.NaN);
+            body = HTTP.send(get(HttpPaths.METRICS), HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             return Double.NaN;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Double.NaN;
         }
+        return body.lines().filter(l -> (l.startsWith(name + "{") || l.startsWith(name + " ")) && l.contains(labels))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .reduce(Double::sum).orElse(Double.NaN);
     }
 
     /** Waits until the published model has learned {@code images}. */
-    void awaitImagesTrained(long images, Duration timeout) throws InterruptedException {
+    public void awaitImagesTrained(long images, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long seen = -1;
         while (System.nanoTime() < deadline) {
@@ -97,21 +109,25 @@ final class ServiceProcess implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("the model learned " + seen + " of " + images + " images within " + timeout
+        throw new ChildProcessException("the model learned " + seen + " of " + images + " images within " + timeout
                 + "; service output:\n" + String.join("\n", child.output()));
     }
 
-    int httpPort() {
+    public int httpPort() {
         return httpPort;
     }
 
-    List<String> output() {
+    public List<String> output() {
         return child.output();
     }
 
     /** SIGKILL: no shutdown hook, no clean close, exactly like a crash. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         child.kill();
+    }
+
+    public long pid() {
+        return child.pid();
     }
 
     @Override

@@ -1,0 +1,225 @@
+package io.streamnet.bench;
+
+import io.streamnet.app.broker.BrokerProcess;
+import io.streamnet.app.broker.Ports;
+import io.streamnet.app.process.Launcher;
+import io.streamnet.app.process.ServiceProcess;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code streamnet bench e2e}: the service through a real broker, with the broker's own ceiling measured in the
+ * same run. Every number is printed as {@code name=value}.
+ */
+@Command(name = "e2e", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"End-to-end throughput, latency and memory of the service against a local broker it starts, "
+                + "beside that broker's ceiling (Kafka's own producer and consumer performance tools), in one run.",
+            "Training: labelled images already on the input topic, exactly-once, batch 32, H = 10: images trained per "
+                + "second from the moment the service is RUNNING. Prediction: the same with unlabelled images. "
+                + "Latency: unlabelled images offered at --rate, from each input record's timestamp to the prediction's "
+                + "arrival at a read_committed consumer, exactly-once and at-least-once."})
+public final class E2eBenchCommand implements Callable<Integer> {
+    private static final int RECORD_BYTES = 789; // the binary image record
+    private static final int BATCH = 32;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--images", defaultValue = "200000", description = "images per throughput run (default: ${DEFAULT-VALUE})")
+    long images;
+
+    @Option(names = "--ceiling-records", defaultValue = "1000000",
+            description = "records per broker ceiling run (default: ${DEFAULT-VALUE})")
+    long ceilingRecords;
+
+    @Option(names = "--rate", defaultValue = "1000", description = "offered images/s in the latency runs (default: ${DEFAULT-VALUE})")
+    int rate;
+
+    @Option(names = "--latency-seconds", defaultValue = "30", description = "length of each latency run (default: ${DEFAULT-VALUE})")
+    int latencySeconds;
+
+    @Option(names = "--soak-minutes", defaultValue = "0",
+            description = "minutes of steady mixed load with memory sampled every 30 s; 0 = none (default)")
+    int soakMinutes;
+
+    @Option(names = "--partitions", defaultValue = "4", description = "partitions of every topic (default: ${DEFAULT-VALUE})")
+    int partitions;
+
+    @Option(names = "--service-option", paramLabel = "FLAG=VALUE",
+            description = "a further setting for every service run, e.g. --service-option=--stream-threads=2")
+    List<String> serviceOptions = new ArrayList<>();
+
+    @Option(names = "--service-jvm", defaultValue = "-Xmx512m",
+            description = "JVM options of the service, space-separated (default: ${DEFAULT-VALUE})")
+    String serviceJvm;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path dir = Files.createTempDirectory("streamnet-bench-");
+        Launcher launcher = Launcher.current();
+        print(out, "machine.cores", Runtime.getRuntime().availableProcessors());
+        print(out, "java.version", System.getProperty("java.version"));
+        try (BrokerProcess broker = BrokerProcess.start(launcher.withJvmOptions(List.of("-Xmx1g")),
+                dir.resolve("broker"), Ports.free(), Ports.free())) {
+            Runs runs = new Runs(out, launcher.withJvmOptions(List.of(serviceJvm.trim().split("\\s+"))),
+                    broker.bootstrapServers(), dir, serviceOptions);
+            createTopic(broker.bootstrapServers(), "ceiling");
+            double produced = BrokerCeiling.produce(launcher, broker.bootstrapServers(), "ceiling", ceilingRecords,
+                    RECORD_BYTES);
+            double consumed = BrokerCeiling.consume(launcher, broker.bootstrapServers(), "ceiling", ceilingRecords);
+            print(out, "broker.produce.records_per_s", Math.round(produced));
+            print(out, "broker.consume.records_per_s", Math.round(consumed));
+            double trained = runs.training(images - images % BATCH);
+            double predicted = runs.prediction(images);
+            print(out, "ratio.train_to_broker_produce", String.format("%.3f", trained / produced));
+            print(out, "ratio.predict_to_broker_produce", String.format("%.3f", predicted / produced));
+            runs.latency("exactly_once_v2", rate, latencySeconds);
+            runs.latency("at_least_once", rate, latencySeconds);
+            if (soakMinutes > 0) {
+                runs.soak(soakMinutes, rate);
+            }
+        }
+        return 0;
+    }
+
+    void createTopic(String bootstrap, String name) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    static void print(PrintWriter out, String name, Object value) {
+        out.println(name + "=" + value);
+        out.flush();
+    }
+
+    /** The service runs, each on its own application id and topics, against one broker. */
+    private final class Runs {
+        private final PrintWriter out;
+        private final Launcher launcher;
+        private final String bootstrap;
+        private final Path dir;
+        private final List<String> extra;
+        private final Traffic traffic;
+        private int run;
+
+        Runs(PrintWriter out, Launcher launcher, String bootstrap, Path dir, List<String> extra) {
+            this.out = out;
+            this.launcher = launcher;
+            this.bootstrap = bootstrap;
+            this.dir = dir;
+            this.extra = extra;
+            this.traffic = new Traffic(bootstrap);
+        }
+
+        /** Images trained per second, with the topic full before the service starts; also its memory after. */
+        double training(long count) throws Exception {
+            String input = "train-in";
+            createTopic(bootstrap, input);
+            traffic.fill(input, count, true, "t");
+            try (ServiceProcess service = serve(input, List.of())) {
+                double perSecond = perSecond(service, "streamnet_train_step_seconds_count", count / BATCH) * BATCH;
+                print(out, "e2e.train.images_per_s", Math.round(perSecond));
+                memory(service, "e2e.train");
+                return perSecond;
+            }
+        }
+
+        double prediction(long count) throws Exception {
+            String input = "predict-in";
+            createTopic(bootstrap, input);
+            traffic.fill(input, count, false, "p");
+            try (ServiceProcess service = serve(input, List.of())) {
+                double perSecond = perSecond(service, "streamnet_images_predicted_total", count);
+                print(out, "e2e.predict.images_per_s", Math.round(perSecond));
+                memory(service, "e2e.predict");
+                return perSecond;
+            }
+        }
+
+        void latency(String guarantee, int perSecond, int seconds) throws Exception {
+            String input = "latency-in-" + guarantee;
+            createTopic(bootstrap, input);
+            try (ServiceProcess service = serve(input, List.of("--processing-guarantee", guarantee))) {
+                LatencyProbe probe = new LatencyProbe(bootstrap, input + "-predictions");
+                Thread reader = new Thread(probe, "latency-probe");
+                reader.start();
+                traffic.pace(input, perSecond, seconds, "l");
+                Thread.sleep(2_000); // the last commit
+                probe.stop();
+                reader.join();
+                long[] s = probe.summary(perSecond * 5); // the first five seconds warm the JIT up
+                String name = "e2e.latency." + guarantee + ".rate_" + perSecond;
+                print(out, name + ".predictions", s[0]);
+                print(out, name + ".p50_ms", s[1]);
+                print(out, name + ".p99_ms", s[2]);
+                print(out, name + ".max_ms", s[3]);
+            }
+        }
+
+        void soak(int minutes, int perSecond) throws Exception {
+            String input = "soak-in";
+            createTopic(bootstrap, input);
+            try (ServiceProcess service = serve(input, List.of())) {
+                for (int slice = 0; slice < minutes * 2; slice++) {
+                    traffic.pace(input, perSecond, 30, "s" + slice + "-");
+                    memory(service, "e2e.soak.t" + (slice + 1) * 30 + "s");
+                }
+            }
+        }
+
+        private ServiceProcess serve(String input, List<String> more) throws InterruptedException {
+            String app = "bench" + (++run);
+            List<String> flags = new ArrayList<>(List.of("--bootstrap-servers", bootstrap, "--application-id", app,
+                    "--input-topic", input, "--predictions-topic", input + "-predictions",
+                    "--model-topic", input + "-model", "--dead-letter-topic", input + "-dlq",
+                    "--topic-partitions", Integer.toString(partitions), "--state-dir", dir.resolve(app).toString()));
+            flags.addAll(more);
+            extra.forEach(option -> flags.addAll(List.of(option.split("=", 2))));
+            return ServiceProcess.start(launcher, Ports.free(), flags);
+        }
+
+        /** Events per second of a counter from the moment the service is ready until it reaches {@code target}. */
+        private double perSecond(ServiceProcess service, String counter, long target) throws InterruptedException {
+            long start = System.nanoTime();
+            double seen = 0;
+            while ((seen = service.metric(counter)) < target) {
+                if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(10)) {
+                    throw new IllegalStateException(counter + " reached " + seen + " of " + target + " in 10 minutes");
+                }
+                Thread.sleep(50);
+            }
+            return target / ((System.nanoTime() - start) / 1e9);
+        }
+
+        private void memory(ServiceProcess service, String name) throws Exception {
+            print(out, name + ".heap_used_mb", Math.round(service.sum("jvm_memory_used_bytes", "area=\"heap\"") / 1e6));
+            print(out, name + ".heap_live_after_gc_mb",
+                    Math.round(service.metric("jvm_gc_live_data_size_bytes") / 1e6));
+            print(out, name + ".rss_mb", Math.round(residentKb(service.pid()) / 1e3));
+        }
+
+        private long residentKb(long pid) throws Exception {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.streamnet.bench;
+
+import io.streamnet.data.Dataset;
+import io.streamnet.data.Image;
+import io.streamnet.data.ImageReader;
+import io.streamnet.data.Sample;
+import io.streamnet.serde.ImageBinary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Images for the benchmark: the bundled training sample, encoded once in the compact binary form, sent in a loop. */
+final class Traffic {
+    private final List<Image> images = new ArrayList<>();
+    private final List<byte[]> labelled = new ArrayList<>();
+    private final List<byte[]> unlabelled = new ArrayList<>();
+    private final String bootstrap;
+
+    Traffic(String bootstrap) {
+        this.bootstrap = bootstrap;
+        try (ImageReader reader = Dataset.sample(Sample.TRAIN).open()) {
+            reader.forEachRemaining(image -> {
+                images.add(image);
+                labelled.add(ImageBinary.encode(image));
+                unlabelled.add(ImageBinary.encode(image.unlabelled()));
+            });
+        }
+    }
+
+    /** Sends {@code count} images (ids {@code prefix0}, {@code prefix1}, ...) as fast as the producer goes. */
+    void fill(String topic, long count, boolean withLabels, String prefix) {
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (long i = 0; i < count; i++) {
+                int j = (int) (i % images.size());
+                producer.send(new ProducerRecord<>(topic, prefix + i, (withLabels ? labelled : unlabelled).get(j)));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Sends unlabelled images at {@code perSecond} for {@code seconds}; each record is stamped when sent. */
+    void pace(String topic, int perSecond, int seconds, String prefix) {
+        long interval = 1_000_000_000L / perSecond;
+        long start = System.nanoTime();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (long i = 0; i < (long) perSecond * seconds; i++) {
+                long due = start + i * interval;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                producer.send(new ProducerRecord<>(topic, prefix + i, unlabelled.get((int) (i % images.size()))));
+            }
+            producer.flush();
+        }
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(512 * 1024));
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    }
+}
