@@ -1,0 +1,47 @@
+package io.streamnet.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The service's settings on the command line: flags beat the environment, bad values are one line. */
+class SettingOptionsTest {
+
+    @Test
+    void shouldStopServeWithOneLineNamingABadSetting() {
+        // Given serve with a batch size of 0 (checked before anything connects)
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err));
+        // When it runs
+        int code = cli.execute("serve", "--batch-size", "0");
+        // Then it exits 2 with one line naming the setting and its flag
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().lines()).containsExactly(
+                "streamnet: STREAMNET_BATCH_SIZE (--batch-size) must be an integer >= 1, got '0'");
+    }
+
+    @Test
+    void shouldLetAFlagOverrideTheEnvironmentAndPassKafkaPropertiesThrough() {
+        CommandLine cli = Main.commandLine();
+        CommandLine serve = cli.getSubcommands().get("serve");
+        cli.parseArgs("serve", "--hidden-size", "32", "--kafka", "security.protocol=SASL_SSL");
+        var config = SettingOptions.config(serve.getCommandSpec(),
+                java.util.Map.of("STREAMNET_HIDDEN_SIZE", "16", "STREAMNET_BATCH_SIZE", "8"));
+        assertThat(config.hiddenSize()).isEqualTo(32);
+        assertThat(config.batchSize()).isEqualTo(8);
+        assertThat(config.kafkaOverrides()).containsEntry("security.protocol", "SASL_SSL");
+    }
+
+    @Test
+    void shouldRejectAnUnknownFlagInOneLine() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err));
+        assertThat(cli.execute("serve", "--batch-sise", "8")).isEqualTo(2);
+        assertThat(err.toString().lines()).hasSize(1).first().asString().startsWith("streamnet: Unknown option");
+    }
+}
