@@ -8,9 +8,6 @@ package io.streamnet.nn;
  * Not thread-safe: one workspace per thread.
  */
 public final class Workspace {
-    /** From this many images on, Z1 = W1·Xᵀ runs along Xᵀ's rows (vectorised); below, as dot products. */
-    static final int WIDE_BATCH = 4;
-
     private final int hidden;
     private final int capacity;
     private final double[][] z1;
@@ -23,6 +20,8 @@ public final class Workspace {
     final double[] db1;
     final double[][] dw2;
     final double[] db2;
+    /** Scratch for the optimiser: one sum per column of W1. */
+    final double[] sums = new double[Network.INPUTS];
     private final int[] predictions;
     private int m;
     private double loss = Double.NaN;
@@ -55,12 +54,8 @@ public final class Workspace {
         checkFits(net, batch);
         m = batch.size();
         int h = hidden;
-        // Z1 = W1·Xᵀ + b1   (H×m)
-        if (m >= WIDE_BATCH) {
-            Kernels.mult(net.w1(), batch.xT(), z1, h, Network.INPUTS, m);
-        } else {
-            Kernels.multTransB(net.w1(), batch.x(), z1, h, Network.INPUTS, m);
-        }
+        // Z1 = W1·Xᵀ + b1   (H×m; X's zero pixels skipped)
+        SparseKernels.multTransB(net.w1(), batch.indices(), batch.values(), batch.counts(), z1, h, m);
         addColumn(z1, net.b1(), h);
         // A1 = ReLU(Z1)
         for (int i = 0; i < h; i++) {
@@ -110,8 +105,8 @@ public final class Workspace {
                 d[j] = z[j] > 0 ? d[j] : 0.0;
             }
         }
-        // dW1 = (1/m)·dZ1·X   (H×784; X = (Xᵀ)ᵀ is m×784)
-        Kernels.mult(dz1, batch.x(), dw1, h, m, Network.INPUTS);
+        // dW1 = (1/m)·dZ1·X   (H×784; X = (Xᵀ)ᵀ is m×784, its zero pixels skipped)
+        SparseKernels.mult(dz1, batch.indices(), batch.values(), batch.counts(), dw1, h, m, Network.INPUTS);
         // db1 = (1/m)·Σ_columns dZ1
         Kernels.sumRows(dz1, db1, h, m);
     }
