@@ -103,6 +103,28 @@ final class Kernels {
         }
     }
 
+    /** {@code out[i] = Σ_j a[j][i]} over the first r rows and n columns: one sum per column, rows in order. */
+    static void sumColumns(double[][] a, double[] out, int r, int n) {
+        Arrays.fill(out, 0, n, 0.0);
+        for (int j = 0; j < r; j++) {
+            double[] aj = a[j];
+            for (int i = 0; i < n; i++) {
+                out[i] += aj[i];
+            }
+        }
+    }
+
+    /** {@code z[i][j] += b[i]} for the first r rows and m columns: a column vector added to every column. */
+    static void addColumn(double[][] z, double[] b, int r, int m) {
+        for (int i = 0; i < r; i++) {
+            double bi = b[i];
+            double[] row = z[i];
+            for (int j = 0; j < m; j++) {
+                row[j] += bi;
+            }
+        }
+    }
+
     /** True when every one of the first {@code length} elements is finite (no NaN, no ±∞). */
     static boolean allFinite(double[] a, int length) {
         // a NaN or ±∞ makes the sum NaN or ±∞, so a finite sum means finite elements; the converse fails

@@ -10,12 +10,10 @@ package io.streamnet.nn;
 public final class Workspace {
     private final int hidden;
     private final int capacity;
-    private final double[][] z1;
-    private final double[][] a1;
+    private final HiddenLayer layer;
     private final double[][] z2;
     private final double[][] a2;
     private final double[][] dz2;
-    private final double[][] dz1;
     final double[][] dw1;
     final double[] db1;
     final double[][] dw2;
@@ -33,12 +31,10 @@ public final class Workspace {
         }
         this.hidden = hidden;
         this.capacity = capacity;
-        z1 = new double[hidden][capacity];
-        a1 = new double[hidden][capacity];
+        layer = HiddenLayer.of(hidden, capacity);
         z2 = new double[Network.OUTPUTS][capacity];
         a2 = new double[Network.OUTPUTS][capacity];
         dz2 = new double[Network.OUTPUTS][capacity];
-        dz1 = new double[hidden][capacity];
         dw1 = new double[hidden][Network.INPUTS];
         db1 = new double[hidden];
         dw2 = new double[Network.OUTPUTS][hidden];
@@ -53,21 +49,8 @@ public final class Workspace {
     public void forward(Network net, Batch batch) {
         checkFits(net, batch);
         m = batch.size();
-        int h = hidden;
-        // Z1 = W1·Xᵀ + b1   (H×m; X's zero pixels skipped)
-        SparseKernels.multTransB(net.w1(), batch.indices(), batch.values(), batch.counts(), z1, h, m);
-        addColumn(z1, net.b1(), h);
-        // A1 = ReLU(Z1)
-        for (int i = 0; i < h; i++) {
-            double[] z = z1[i];
-            double[] a = a1[i];
-            for (int j = 0; j < m; j++) {
-                a[j] = Math.max(z[j], 0.0);
-            }
-        }
-        // Z2 = W2·A1 + b2   (10×m)
-        Kernels.mult(net.w2(), a1, z2, Network.OUTPUTS, h, m);
-        addColumn(z2, net.b2(), Network.OUTPUTS);
+        // Z1 = W1·Xᵀ + b1, A1 = ReLU(Z1), Z2 = W2·A1 + b2   (10×m)
+        layer.forward(net, batch, z2);
         // A2 = softmax(Z2), column by column, max subtracted first; loss = mean −log A2[y] via log-softmax
         double total = 0;
         for (int j = 0; j < m; j++) {
@@ -84,7 +67,6 @@ public final class Workspace {
         if (batch.size() != m || !batch.allLabelled()) {
             throw new IllegalArgumentException("backward needs the labelled batch of the last forward (m=" + m + ")");
         }
-        int h = hidden;
         double invM = 1.0 / m;
         // dZ2 = (A2 − Y)/m, Y one-hot 10×m; the 1/m of every gradient is applied here once, all below is linear in it
         for (int d = 0; d < Network.OUTPUTS; d++) {
@@ -92,23 +74,10 @@ public final class Workspace {
                 dz2[d][j] = (batch.label(j) == d ? a2[d][j] - 1.0 : a2[d][j]) * invM;
             }
         }
-        // dW2 = (1/m)·dZ2·A1ᵀ   (10×H)
-        Kernels.multTransB(dz2, a1, dw2, Network.OUTPUTS, m, h);
         // db2 = (1/m)·Σ_columns dZ2
         Kernels.sumRows(dz2, db2, Network.OUTPUTS, m);
-        // dZ1 = (W2ᵀ·dZ2) ⊙ (Z1 > 0)   (H×m)
-        Kernels.multTransA(net.w2(), dz2, dz1, h, Network.OUTPUTS, m);
-        for (int i = 0; i < h; i++) {
-            double[] d = dz1[i];
-            double[] z = z1[i];
-            for (int j = 0; j < m; j++) {
-                d[j] = z[j] > 0 ? d[j] : 0.0;
-            }
-        }
-        // dW1 = (1/m)·dZ1·X   (H×784; X = (Xᵀ)ᵀ is m×784, its zero pixels skipped)
-        SparseKernels.mult(dz1, batch.indices(), batch.values(), batch.counts(), dw1, h, m, Network.INPUTS);
-        // db1 = (1/m)·Σ_columns dZ1
-        Kernels.sumRows(dz1, db1, h, m);
+        // dW2 = (1/m)·dZ2·A1ᵀ, dZ1 = (W2ᵀ·dZ2) ⊙ (Z1 > 0), dW1 = (1/m)·dZ1·X, db1 = (1/m)·Σ_columns dZ1
+        layer.backward(net, batch, dz2, dw2, dw1, db1);
     }
 
     /** Mean cross-entropy of the last forward pass, or NaN when some image had no label. */
@@ -181,16 +150,6 @@ public final class Workspace {
         predictions[j] = best;
         // −log softmax(z)[y] = log Σ exp(z − max) − (z[y] − max): finite even when A2[y] underflows to 0
         return label < 0 ? 0 : Math.log(sum) - (z2[label][j] - max);
-    }
-
-    private void addColumn(double[][] z, double[] b, int rows) {
-        for (int i = 0; i < rows; i++) {
-            double bi = b[i];
-            double[] row = z[i];
-            for (int j = 0; j < m; j++) {
-                row[j] += bi;
-            }
-        }
     }
 
     private void checkFits(Network net, Batch batch) {

@@ -1,0 +1,72 @@
+package io.streamnet.nn;
+
+/**
+ * The hidden layer for larger H, activations as m×H (a row per image, a column per unit), so that the work runs
+ * along rows of H values, vectorised. The batch is regrouped by pixel ({@link PixelColumns}); Z1ᵀ = X·W1ᵀ reads
+ * each column of W1 that some image needs once, and dW1 = dZ1·X writes each column once
+ * ({@link ColumnKernels}).
+ */
+final class WideLayer implements HiddenLayer {
+    /** From this many hidden units on, rows of H are long enough for this layout to beat {@link NarrowLayer}. */
+    static final int MIN_HIDDEN = 32;
+
+    private final int hidden;
+    private final PixelColumns columns;
+    private final double[][] block;
+    private final double[][] z1T;
+    private final double[][] a1T;
+    private final double[][] dz1T;
+
+    WideLayer(int hidden, int capacity) {
+        this.hidden = hidden;
+        columns = new PixelColumns(capacity);
+        block = new double[ColumnKernels.BLOCK][hidden];
+        z1T = new double[capacity][hidden];
+        a1T = new double[capacity][hidden];
+        dz1T = new double[capacity][hidden];
+    }
+
+    @Override
+    public void forward(Network net, Batch batch, double[][] z2) {
+        int h = hidden;
+        int m = batch.size();
+        // X by column: the pixels P non-zero in some image, and where
+        columns.collect(batch);
+        // Z1ᵀ = X·W1ᵀ + b1ᵀ   (m×H)
+        ColumnKernels.multTransB(columns, net.w1(), z1T, block, h, m);
+        double[] b1 = net.b1();
+        for (int j = 0; j < m; j++) {
+            double[] z = z1T[j];
+            double[] a = a1T[j];
+            for (int i = 0; i < h; i++) {
+                z[i] += b1[i];
+                // A1ᵀ = ReLU(Z1ᵀ)
+                a[i] = Math.max(z[i], 0.0);
+            }
+        }
+        // Z2 = W2·A1 + b2   (10×m): Z2[d][j] is the dot product of W2's row d and A1ᵀ's row j
+        Kernels.multTransB(net.w2(), a1T, z2, Network.OUTPUTS, h, m);
+        Kernels.addColumn(z2, net.b2(), Network.OUTPUTS, m);
+    }
+
+    @Override
+    public void backward(Network net, Batch batch, double[][] dz2, double[][] dw2, double[][] dw1, double[] db1) {
+        int h = hidden;
+        int m = batch.size();
+        // dW2 = (1/m)·dZ2·A1ᵀ   (10×H)
+        Kernels.mult(dz2, a1T, dw2, Network.OUTPUTS, m, h);
+        // dZ1ᵀ = (dZ2ᵀ·W2) ⊙ (Z1ᵀ > 0)   (m×H)
+        Kernels.multTransA(dz2, net.w2(), dz1T, m, Network.OUTPUTS, h);
+        for (int j = 0; j < m; j++) {
+            double[] d = dz1T[j];
+            double[] z = z1T[j];
+            for (int i = 0; i < h; i++) {
+                d[i] = z[i] > 0 ? d[i] : 0.0;
+            }
+        }
+        // db1 = (1/m)·Σ_columns dZ1 = Σ_rows dZ1ᵀ
+        Kernels.sumColumns(dz1T, db1, m, h);
+        // dW1 = (1/m)·dZ1·X = (dZ1ᵀ)ᵀ·X   (H×784)
+        ColumnKernels.multTransA(dz1T, columns, dw1, block, h);
+    }
+}
