@@ -2,8 +2,9 @@ package io.streamnet.nn;
 
 /**
  * The hidden layer for larger H, activations as m×H (a row per image, a column per unit), so that the work runs
- * along rows of H values, vectorised. The batch is regrouped by pixel ({@link PixelColumns}); Z1ᵀ = X·W1ᵀ reads
- * each column of W1 that some image needs once, and dW1 = dZ1·X writes each column once
+ * along rows of H values, vectorised. The batch is regrouped by pixel ({@link PixelColumns}); the columns of W1
+ * that some image needs are copied once per batch as the rows of W1ᵀ_P (|P|×H), Z1ᵀ = X·W1ᵀ adds those rows pixel
+ * by pixel, and dW1 = dZ1·X is built the same way in transposed form, then copied into W1's layout
  * ({@link ColumnKernels}).
  */
 final class WideLayer implements HiddenLayer {
@@ -12,7 +13,8 @@ final class WideLayer implements HiddenLayer {
 
     private final int hidden;
     private final PixelColumns columns;
-    private final double[][] block;
+    private final double[][] w1T;
+    private final double[][] g1T;
     private final double[][] z1T;
     private final double[][] a1T;
     private final double[][] dz1T;
@@ -20,7 +22,8 @@ final class WideLayer implements HiddenLayer {
     WideLayer(int hidden, int capacity) {
         this.hidden = hidden;
         columns = new PixelColumns(capacity);
-        block = new double[ColumnKernels.BLOCK][hidden];
+        w1T = new double[Network.INPUTS][hidden];
+        g1T = new double[Network.INPUTS][hidden];
         z1T = new double[capacity][hidden];
         a1T = new double[capacity][hidden];
         dz1T = new double[capacity][hidden];
@@ -32,8 +35,10 @@ final class WideLayer implements HiddenLayer {
         int m = batch.size();
         // X by column: the pixels P non-zero in some image, and where
         columns.collect(batch);
+        // W1ᵀ_P = (W1[:, P])ᵀ   (|P|×H)
+        columns.gather(net.w1(), w1T, h);
         // Z1ᵀ = X·W1ᵀ + b1ᵀ   (m×H)
-        ColumnKernels.multTransB(columns, net.w1(), z1T, block, h, m);
+        ColumnKernels.multTransB(columns, w1T, z1T, h, m);
         double[] b1 = net.b1();
         for (int j = 0; j < m; j++) {
             double[] z = z1T[j];
@@ -66,7 +71,8 @@ final class WideLayer implements HiddenLayer {
         }
         // db1 = (1/m)·Σ_columns dZ1 = Σ_rows dZ1ᵀ
         Kernels.sumColumns(dz1T, db1, m, h);
-        // dW1 = (1/m)·dZ1·X = (dZ1ᵀ)ᵀ·X   (H×784)
-        ColumnKernels.multTransA(dz1T, columns, dw1, block, h);
+        // dW1 = (1/m)·dZ1·X = (dZ1ᵀ)ᵀ·X   (H×784): its columns P as the rows of (dW1[:, P])ᵀ, the others zero
+        ColumnKernels.multTransA(dz1T, columns, g1T, h);
+        columns.scatter(g1T, dw1, h);
     }
 }
