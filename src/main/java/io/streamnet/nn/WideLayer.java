@@ -17,6 +17,7 @@ final class WideLayer implements HiddenLayer {
     private final double[][] g1T;
     private final double[][] z1T;
     private final double[][] a1T;
+    private final double[][] a1;
     private final double[][] dz1T;
 
     WideLayer(int hidden, int capacity) {
@@ -26,6 +27,7 @@ final class WideLayer implements HiddenLayer {
         g1T = new double[Network.INPUTS][hidden];
         z1T = new double[capacity][hidden];
         a1T = new double[capacity][hidden];
+        a1 = new double[hidden][capacity];
         dz1T = new double[capacity][hidden];
     }
 
@@ -45,12 +47,13 @@ final class WideLayer implements HiddenLayer {
             double[] a = a1T[j];
             for (int i = 0; i < h; i++) {
                 z[i] += b1[i];
-                // A1ᵀ = ReLU(Z1ᵀ)
+                // A1ᵀ = ReLU(Z1ᵀ), and A1 for the next product
                 a[i] = Math.max(z[i], 0.0);
+                a1[i][j] = a[i];
             }
         }
-        // Z2 = W2·A1 + b2   (10×m): Z2[d][j] is the dot product of W2's row d and A1ᵀ's row j
-        Kernels.multTransB(net.w2(), a1T, z2, Network.OUTPUTS, h, m);
+        // Z2 = W2·A1 + b2   (10×m)
+        Kernels.mult(net.w2(), a1, z2, Network.OUTPUTS, h, m);
         Kernels.addColumn(z2, net.b2(), Network.OUTPUTS, m);
     }
 
