@@ -3,9 +3,9 @@ package io.streamnet.nn;
 /**
  * The activations and gradients of one network (hidden size H) for batches of up to
  * {@code capacity} images, allocated once. {@link #forward} scores a batch; {@link #backward}
- * then computes the gradients of the mean cross-entropy. Matrices are arrays of rows; those
- * with a batch dimension have one column per image and use the first m of them.
- * Not thread-safe: one workspace per thread.
+ * then computes the gradients of the mean cross-entropy. Matrices are arrays of rows; Z2, A2 and
+ * dZ2 have one column per image and use the first m of them. The hidden layer's activations live in
+ * a {@link HiddenLayer}, in the layout that is fastest for H. Not thread-safe: one workspace per thread.
  */
 public final class Workspace {
     private final int hidden;
