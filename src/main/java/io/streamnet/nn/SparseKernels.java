@@ -17,8 +17,9 @@ final class SparseKernels {
 
     /**
      * {@code C = A·Bᵀ}: A is r×k (dense), B is m×k (sparse), C is r×m;
-     * {@code C[i][j] = Σ_q A[i][index[j][q]]·value[j][q]}, summed in q order. Four rows of A at a time, so those
-     * stay in the first-level cache while every row of B passes.
+     * {@code C[i][j] = Σ_q A[i][index[j][q]]·value[j][q]}, summed in q order (the last two or one rows of A: even
+     * and odd q apart, then added). Four rows of A at a time, so those stay in the first-level cache while every
+     * row of B passes, and four sums are in flight.
      */
     static void multTransB(double[][] a, int[][] index, double[][] value, int[] count, double[][] c, int r, int m) {
         int i = 0;
@@ -48,7 +49,13 @@ final class SparseKernels {
                 c[i + 3][j] = s3;
             }
         }
-        for (; i < r; i++) {
+        if (i + 1 < r) {
+            for (int j = 0; j < m; j++) {
+                dot2(a[i], a[i + 1], index[j], value[j], count[j], c[i], c[i + 1], j);
+            }
+            i += 2;
+        }
+        if (i < r) {
             for (int j = 0; j < m; j++) {
                 c[i][j] = dot(a[i], index[j], value[j], count[j]);
             }
@@ -92,13 +99,47 @@ final class SparseKernels {
         }
     }
 
-    /** {@code Σ_q a[at[q]]·v[q]} over the first n pairs. */
+    /**
+     * {@code c0[j] = Σ_q a0[at[q]]·v[q]} and the same for a1: even and odd q summed apart, then added, so that four
+     * sums are in flight (one alone would wait on each addition).
+     */
+    private static void dot2(double[] a0, double[] a1, int[] at, double[] v, int n, double[] c0, double[] c1, int j) {
+        double s0 = 0;
+        double s1 = 0;
+        double t0 = 0;
+        double t1 = 0;
+        int q = 0;
+        for (; q + 1 < n; q += 2) {
+            int k = at[q];
+            int l = at[q + 1];
+            double x = v[q];
+            double y = v[q + 1];
+            s0 += a0[k] * x;
+            s1 += a1[k] * x;
+            t0 += a0[l] * y;
+            t1 += a1[l] * y;
+        }
+        if (q < n) {
+            s0 += a0[at[q]] * v[q];
+            s1 += a1[at[q]] * v[q];
+        }
+        c0[j] = s0 + t0;
+        c1[j] = s1 + t1;
+    }
+
+    /** {@code Σ_q a[at[q]]·v[q]} over the first n pairs, even and odd q summed apart, then added. */
     private static double dot(double[] a, int[] at, double[] v, int n) {
         double s = 0;
-        for (int q = 0; q < n; q++) {
+        double t = 0;
+        int q = 0;
+        for (; q + 1 < n; q += 2) {
+            s += a[at[q]] * v[q];
+            t += a[at[q + 1]] * v[q + 1];
+        }
+        if (q < n) {
             s += a[at[q]] * v[q];
         }
-        return s;
+        return s + t;
     }
 
     /** {@code c[at[q]] += d·v[q]} for the first n pairs. */
