@@ -9,9 +9,10 @@ package io.streamnet.nn;
  */
 interface HiddenLayer {
 
-    /** The layer for hidden size {@code hidden} and batches of up to {@code capacity} images. */
+    /** The faster layer for hidden size {@code hidden} and batches of up to {@code capacity} images. */
     static HiddenLayer of(int hidden, int capacity) {
-        return hidden >= WideLayer.MIN_HIDDEN ? new WideLayer(hidden, capacity) : new NarrowLayer(hidden, capacity);
+        return hidden >= WideLayer.MIN_HIDDEN && capacity >= WideLayer.MIN_BATCH ? new WideLayer(hidden, capacity)
+                : new NarrowLayer(hidden, capacity);
     }
 
     /** Fills {@code z2} (10×m) with {@code W2·A1 + b2}, computing Z1 and A1 of the batch's m images on the way. */

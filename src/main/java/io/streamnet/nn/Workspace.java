@@ -25,13 +25,18 @@ public final class Workspace {
     private double loss = Double.NaN;
 
     public Workspace(int hidden, int capacity) {
+        this(hidden, capacity, null);
+    }
+
+    /** A workspace whose hidden layer is {@code layer} (for H and capacity as given), or the faster one when null. */
+    Workspace(int hidden, int capacity, HiddenLayer layer) {
         if (hidden < 1 || capacity < 1) {
             throw new IllegalArgumentException("workspace needs H >= 1 and capacity >= 1, got H=" + hidden
                     + ", capacity=" + capacity);
         }
         this.hidden = hidden;
         this.capacity = capacity;
-        layer = HiddenLayer.of(hidden, capacity);
+        this.layer = layer != null ? layer : HiddenLayer.of(hidden, capacity);
         z2 = new double[Network.OUTPUTS][capacity];
         a2 = new double[Network.OUTPUTS][capacity];
         dz2 = new double[Network.OUTPUTS][capacity];

@@ -12,14 +12,17 @@ class HiddenLayerTest {
     private static final double TOLERANCE = 1e-12;
 
     @Test
-    void shouldChooseTheWideLayoutFromItsThresholdOn() {
-        assertThat(HiddenLayer.of(WideLayer.MIN_HIDDEN - 1, 4)).isInstanceOf(NarrowLayer.class);
-        assertThat(HiddenLayer.of(WideLayer.MIN_HIDDEN, 4)).isInstanceOf(WideLayer.class);
+    void shouldChooseTheWideLayoutForManyUnitsAndImagesOnly() {
+        int h = WideLayer.MIN_HIDDEN;
+        int m = WideLayer.MIN_BATCH;
+        assertThat(HiddenLayer.of(h, m)).isInstanceOf(WideLayer.class);
+        assertThat(HiddenLayer.of(h - 1, m)).isInstanceOf(NarrowLayer.class);
+        assertThat(HiddenLayer.of(h, m - 1)).isInstanceOf(NarrowLayer.class);
     }
 
     @Test
     void shouldComputeTheSameForwardAndBackwardInEitherLayout() {
-        for (int hidden : new int[] {3, 10, 40}) {
+        for (int hidden : new int[] {3, 10, 40, 50}) {
             for (int m : new int[] {1, 7, 32}) {
                 crossCheck(hidden, m);
             }
