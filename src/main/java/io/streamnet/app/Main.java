@@ -1,5 +1,6 @@
 package io.streamnet.app;
 
+import io.streamnet.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,8 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Learns handwritten digits online from a Kafka topic and serves predictions.",
-        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, ProduceCommand.class, EvaluateCommand.class,
-            DemoCommand.class, BrokerCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, ServeCommand.class, ProduceCommand.class,
+            EvaluateCommand.class, BrokerCommand.class, BenchCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -70,6 +70,27 @@ final class Kernels {
         }
     }
 
+    /**
+     * {@code out = x − alpha·dx} for the first r rows and n columns, and whether every element written is finite,
+     * tested as {@link #allFinite(double[], int)} does, on the column sums gathered in {@code sums} (scratch, n
+     * long): checking as it writes saves a second pass over the matrix, and the loop stays vectorisable.
+     */
+    static boolean subtractScaledFinite(double[][] x, double alpha, double[][] dx, double[][] out, int r, int n,
+                                        double[] sums) {
+        Arrays.fill(sums, 0, n, 0.0);
+        for (int i = 0; i < r; i++) {
+            double[] xi = x[i];
+            double[] dxi = dx[i];
+            double[] oi = out[i];
+            for (int k = 0; k < n; k++) {
+                double v = xi[k] - alpha * dxi[k];
+                oi[k] = v;
+                sums[k] += v;
+            }
+        }
+        return allFinite(sums, n);
+    }
+
     /** {@code out[i] = Σ_j a[i][j]} over the first r rows and n columns: one sum per row. */
     static void sumRows(double[][] a, double[] out, int r, int n) {
         for (int i = 0; i < r; i++) {
@@ -79,6 +100,28 @@ final class Kernels {
                 s += ai[j];
             }
             out[i] = s;
+        }
+    }
+
+    /** {@code out[i] = Σ_j a[j][i]} over the first r rows and n columns: one sum per column, rows in order. */
+    static void sumColumns(double[][] a, double[] out, int r, int n) {
+        Arrays.fill(out, 0, n, 0.0);
+        for (int j = 0; j < r; j++) {
+            double[] aj = a[j];
+            for (int i = 0; i < n; i++) {
+                out[i] += aj[i];
+            }
+        }
+    }
+
+    /** {@code z[i][j] += b[i]} for the first r rows and m columns: a column vector added to every column. */
+    static void addColumn(double[][] z, double[] b, int r, int m) {
+        for (int i = 0; i < r; i++) {
+            double bi = b[i];
+            double[] row = z[i];
+            for (int j = 0; j < m; j++) {
+                row[j] += bi;
+            }
         }
     }
 

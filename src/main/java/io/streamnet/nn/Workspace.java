@@ -3,43 +3,43 @@ package io.streamnet.nn;
 /**
  * The activations and gradients of one network (hidden size H) for batches of up to
  * {@code capacity} images, allocated once. {@link #forward} scores a batch; {@link #backward}
- * then computes the gradients of the mean cross-entropy. Matrices are arrays of rows; those
- * with a batch dimension have one column per image and use the first m of them.
- * Not thread-safe: one workspace per thread.
+ * then computes the gradients of the mean cross-entropy. Matrices are arrays of rows; Z2, A2 and
+ * dZ2 have one column per image and use the first m of them. The hidden layer's activations live in
+ * a {@link HiddenLayer}, in the layout that is fastest for H. Not thread-safe: one workspace per thread.
  */
 public final class Workspace {
-    /** From this many images on, Z1 = W1·Xᵀ runs along Xᵀ's rows (vectorised); below, as dot products. */
-    static final int WIDE_BATCH = 4;
-
     private final int hidden;
     private final int capacity;
-    private final double[][] z1;
-    private final double[][] a1;
+    private final HiddenLayer layer;
     private final double[][] z2;
     private final double[][] a2;
     private final double[][] dz2;
-    private final double[][] dz1;
     final double[][] dw1;
     final double[] db1;
     final double[][] dw2;
     final double[] db2;
+    /** Scratch for the optimiser: one sum per column of W1. */
+    final double[] sums = new double[Network.INPUTS];
     private final int[] predictions;
     private int m;
     private double loss = Double.NaN;
 
     public Workspace(int hidden, int capacity) {
+        this(hidden, capacity, null);
+    }
+
+    /** A workspace whose hidden layer is {@code layer} (for H and capacity as given), or the faster one when null. */
+    Workspace(int hidden, int capacity, HiddenLayer layer) {
         if (hidden < 1 || capacity < 1) {
             throw new IllegalArgumentException("workspace needs H >= 1 and capacity >= 1, got H=" + hidden
                     + ", capacity=" + capacity);
         }
         this.hidden = hidden;
         this.capacity = capacity;
-        z1 = new double[hidden][capacity];
-        a1 = new double[hidden][capacity];
+        this.layer = layer != null ? layer : HiddenLayer.of(hidden, capacity);
         z2 = new double[Network.OUTPUTS][capacity];
         a2 = new double[Network.OUTPUTS][capacity];
         dz2 = new double[Network.OUTPUTS][capacity];
-        dz1 = new double[hidden][capacity];
         dw1 = new double[hidden][Network.INPUTS];
         db1 = new double[hidden];
         dw2 = new double[Network.OUTPUTS][hidden];
@@ -54,25 +54,8 @@ public final class Workspace {
     public void forward(Network net, Batch batch) {
         checkFits(net, batch);
         m = batch.size();
-        int h = hidden;
-        // Z1 = W1·Xᵀ + b1   (H×m)
-        if (m >= WIDE_BATCH) {
-            Kernels.mult(net.w1(), batch.xT(), z1, h, Network.INPUTS, m);
-        } else {
-            Kernels.multTransB(net.w1(), batch.x(), z1, h, Network.INPUTS, m);
-        }
-        addColumn(z1, net.b1(), h);
-        // A1 = ReLU(Z1)
-        for (int i = 0; i < h; i++) {
-            double[] z = z1[i];
-            double[] a = a1[i];
-            for (int j = 0; j < m; j++) {
-                a[j] = Math.max(z[j], 0.0);
-            }
-        }
-        // Z2 = W2·A1 + b2   (10×m)
-        Kernels.mult(net.w2(), a1, z2, Network.OUTPUTS, h, m);
-        addColumn(z2, net.b2(), Network.OUTPUTS);
+        // Z1 = W1·Xᵀ + b1, A1 = ReLU(Z1), Z2 = W2·A1 + b2   (10×m)
+        layer.forward(net, batch, z2);
         // A2 = softmax(Z2), column by column, max subtracted first; loss = mean −log A2[y] via log-softmax
         double total = 0;
         for (int j = 0; j < m; j++) {
@@ -89,7 +72,6 @@ public final class Workspace {
         if (batch.size() != m || !batch.allLabelled()) {
             throw new IllegalArgumentException("backward needs the labelled batch of the last forward (m=" + m + ")");
         }
-        int h = hidden;
         double invM = 1.0 / m;
         // dZ2 = (A2 − Y)/m, Y one-hot 10×m; the 1/m of every gradient is applied here once, all below is linear in it
         for (int d = 0; d < Network.OUTPUTS; d++) {
@@ -97,23 +79,10 @@ public final class Workspace {
                 dz2[d][j] = (batch.label(j) == d ? a2[d][j] - 1.0 : a2[d][j]) * invM;
             }
         }
-        // dW2 = (1/m)·dZ2·A1ᵀ   (10×H)
-        Kernels.multTransB(dz2, a1, dw2, Network.OUTPUTS, m, h);
         // db2 = (1/m)·Σ_columns dZ2
         Kernels.sumRows(dz2, db2, Network.OUTPUTS, m);
-        // dZ1 = (W2ᵀ·dZ2) ⊙ (Z1 > 0)   (H×m)
-        Kernels.multTransA(net.w2(), dz2, dz1, h, Network.OUTPUTS, m);
-        for (int i = 0; i < h; i++) {
-            double[] d = dz1[i];
-            double[] z = z1[i];
-            for (int j = 0; j < m; j++) {
-                d[j] = z[j] > 0 ? d[j] : 0.0;
-            }
-        }
-        // dW1 = (1/m)·dZ1·X   (H×784; X = (Xᵀ)ᵀ is m×784)
-        Kernels.mult(dz1, batch.x(), dw1, h, m, Network.INPUTS);
-        // db1 = (1/m)·Σ_columns dZ1
-        Kernels.sumRows(dz1, db1, h, m);
+        // dW2 = (1/m)·dZ2·A1ᵀ, dZ1 = (W2ᵀ·dZ2) ⊙ (Z1 > 0), dW1 = (1/m)·dZ1·X, db1 = (1/m)·Σ_columns dZ1
+        layer.backward(net, batch, dz2, dw2, dw1, db1);
     }
 
     /** Mean cross-entropy of the last forward pass, or NaN when some image had no label. */
@@ -186,16 +155,6 @@ public final class Workspace {
         predictions[j] = best;
         // −log softmax(z)[y] = log Σ exp(z − max) − (z[y] − max): finite even when A2[y] underflows to 0
         return label < 0 ? 0 : Math.log(sum) - (z2[label][j] - max);
-    }
-
-    private void addColumn(double[][] z, double[] b, int rows) {
-        for (int i = 0; i < rows; i++) {
-            double bi = b[i];
-            double[] row = z[i];
-            for (int j = 0; j < m; j++) {
-                row[j] += bi;
-            }
-        }
     }
 
     private void checkFits(Network net, Batch batch) {

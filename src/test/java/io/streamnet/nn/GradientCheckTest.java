@@ -12,10 +12,21 @@ class GradientCheckTest {
 
     @Test
     void shouldMatchCentralDifferencesForEveryLayer() {
-        // Given three real images and a He-initialised network with a few hidden units
+        // a few hidden units
+        checkGradients(6, false);
+    }
+
+    @Test
+    void shouldMatchCentralDifferencesForEveryLayerOfAWideNetwork() {
+        // the transposed hidden layer, which a workspace chooses for many units and large batches
+        checkGradients(WideLayer.MIN_HIDDEN, true);
+    }
+
+    private static void checkGradients(int hidden, boolean wide) {
+        // Given three real images and a He-initialised network
         Batch batch = firstImagesOfTheGoldenStream(3);
-        Network net = Network.initialise(6, Init.HE, new SplittableRandom(7));
-        Workspace ws = new Workspace(6, batch.size());
+        Network net = Network.initialise(hidden, Init.HE, new SplittableRandom(7));
+        Workspace ws = new Workspace(hidden, batch.size(), wide ? new WideLayer(hidden, batch.size()) : null);
         ws.forward(net, batch);
         // When backpropagation computes the gradients
         ws.backward(net, batch);
@@ -23,7 +34,7 @@ class GradientCheckTest {
         SplittableRandom pick = new SplittableRandom(11);
         int checked = 0;
         for (int n = 0; n < 40; n++) {
-            int h = pick.nextInt(6);
+            int h = pick.nextInt(hidden);
             int k = 150 + pick.nextInt(500); // the middle of the image, where pixels are not all zero
             checked += check(net, batch, net.w1()[h], k, ws.dw1()[h][k]) ? 1 : 0;
             checked += check(net, batch, net.b1(), h, ws.db1()[h]) ? 1 : 0;
