@@ -8,7 +8,6 @@ import io.streamnet.data.Dataset;
 import io.streamnet.data.Sample;
 import io.streamnet.serde.ImageEncoding;
 import io.streamnet.streams.PublishedModel;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

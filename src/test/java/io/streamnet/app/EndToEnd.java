@@ -4,10 +4,9 @@ import io.streamnet.app.broker.BrokerProcess;
 import io.streamnet.app.broker.Ports;
 import io.streamnet.app.process.Launcher;
 import io.streamnet.app.process.ServiceProcess;
-import io.streamnet.data.Dataset;
 import io.streamnet.data.Image;
-import io.streamnet.data.ImageReader;
 import io.streamnet.data.Sample;
+import io.streamnet.data.SampleImages;
 import io.streamnet.model.Model;
 import io.streamnet.serde.ModelCodec;
 import java.nio.file.Files;
@@ -30,7 +29,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -151,13 +149,7 @@ final class EndToEnd implements AutoCloseable {
     }
 
     static List<Image> sample(Sample which, int count) {
-        List<Image> out = new ArrayList<>();
-        try (ImageReader reader = Dataset.sample(which).open()) {
-            while (reader.hasNext() && out.size() < count) {
-                out.add(reader.next());
-            }
-        }
-        return out;
+        return SampleImages.first(which, count);
     }
 
     @Override

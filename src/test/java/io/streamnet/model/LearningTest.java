@@ -2,14 +2,12 @@ package io.streamnet.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamnet.data.Dataset;
 import io.streamnet.data.Image;
-import io.streamnet.data.ImageReader;
 import io.streamnet.data.Sample;
+import io.streamnet.data.SampleImages;
 import io.streamnet.nn.Batch;
 import io.streamnet.nn.Init;
 import io.streamnet.nn.Workspace;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,10 +94,6 @@ class LearningTest {
     }
 
     private static List<Image> read(Sample sample) {
-        List<Image> images = new ArrayList<>();
-        try (ImageReader reader = Dataset.sample(sample).open()) {
-            reader.forEachRemaining(images::add);
-        }
-        return images;
+        return SampleImages.all(sample);
     }
 }

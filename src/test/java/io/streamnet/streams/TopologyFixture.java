@@ -1,15 +1,13 @@
 package io.streamnet.streams;
 
 import io.streamnet.config.StreamnetConfig;
-import io.streamnet.data.Dataset;
 import io.streamnet.data.Image;
-import io.streamnet.data.ImageReader;
 import io.streamnet.data.Sample;
+import io.streamnet.data.SampleImages;
 import io.streamnet.model.Model;
 import io.streamnet.serde.ImageBinary;
 import io.streamnet.serde.ModelCodec;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,12 +92,6 @@ final class TopologyFixture implements AutoCloseable {
 
     /** The first {@code count} images of a bundled sample. */
     static List<Image> sample(Sample which, int count) {
-        List<Image> out = new ArrayList<>();
-        try (ImageReader reader = Dataset.sample(which).open()) {
-            while (reader.hasNext() && out.size() < count) {
-                out.add(reader.next());
-            }
-        }
-        return out;
+        return SampleImages.first(which, count);
     }
 }
