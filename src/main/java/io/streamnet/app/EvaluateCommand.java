@@ -31,9 +31,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     DatasetOptions source;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", descriptionKey = "BOOTSTRAP_SERVERS",
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}; env STREAMNET_BOOTSTRAP_SERVERS)")
-    String bootstrapServers;
+    @Mixin
+    BootstrapOption bootstrap;
 
     @Option(names = "--topic", paramLabel = "TOPIC", descriptionKey = "PREDICTIONS_TOPIC",
             description = "predictions topic (default: ${DEFAULT-VALUE}; env STREAMNET_PREDICTIONS_TOPIC)")
@@ -48,12 +47,12 @@ final class EvaluateCommand implements Callable<Integer> {
         Evaluator evaluator = Evaluator.of(source.dataset(spec.commandLine(), Sample.TEST));
         PrintWriter out = spec.commandLine().getOut();
         Evaluator.Evaluation result;
-        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers, System.getenv())) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap.servers, System.getenv())) {
             result = evaluator.run(consumer, topic, 0, Duration.ofSeconds(timeoutSeconds),
                     Progress.start(spec.commandLine().getErr(), "predictions", evaluator.expected(),
                             Progress.onTerminal()));
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            throw new CommandFailure("no metadata for topic '" + topic + "' from Kafka at " + bootstrapServers
+            throw new CommandFailure("no metadata for topic '" + topic + "' from Kafka at " + bootstrap.servers
                     + " within " + timeoutSeconds + " s: is the broker up and does the topic exist?", e);
         }
         out.print(result.report());

@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
 /** {@code streamnet produce}: streams a dataset file to the input topic (the sending itself is {@link DatasetProducer}). */
 @Command(name = "produce", mixinStandardHelpOptions = true, defaultValueProvider = SettingDefaults.class,
         description = {"Streams handwritten digits to the input topic, key = image id.",
-            "Reads IDX files (--images, --labels) or a Kaggle CSV (--csv); without either, the bundled 8,000-image"
-                + " training sample. Image i of the file (0-based) gets the id <prefix><i>; every epoch sends the"
+            "Reads IDX files (--images, --labels), a Kaggle CSV (--csv) or a bundled sample (--sample); by default"
+                + " the bundled 8,000-image training sample. Image i of the file (0-based) gets the id <prefix><i>; every epoch sends the"
                 + " same ids. STREAMNET_KAFKA_* variables pass through as producer properties."},
         sortOptions = false)
 final class ProduceCommand implements Callable<Integer> {
@@ -41,9 +41,8 @@ final class ProduceCommand implements Callable<Integer> {
     @Mixin
     DatasetOptions source;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", descriptionKey = "BOOTSTRAP_SERVERS",
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}; env STREAMNET_BOOTSTRAP_SERVERS)")
-    String bootstrapServers;
+    @Mixin
+    BootstrapOption bootstrap;
 
     @Option(names = "--topic", paramLabel = "TOPIC", descriptionKey = "INPUT_TOPIC",
             description = "topic to send to (default: ${DEFAULT-VALUE}; env STREAMNET_INPUT_TOPIC)")
@@ -95,9 +94,9 @@ final class ProduceCommand implements Callable<Integer> {
         dataset.open().close(); // a missing or corrupt file fails now, before any connection attempt
         PrintWriter err = spec.commandLine().getErr();
         DatasetProducer.Result result;
-        Producer<String, byte[]> producer = connect(producerProperties(bootstrapServers, env));
+        Producer<String, byte[]> producer = connect(producerProperties(bootstrap.servers, env));
         try {
-            DatasetProducer sender = new DatasetProducer(producer, topic, bootstrapServers, Pacer.of(rate),
+            DatasetProducer sender = new DatasetProducer(producer, topic, bootstrap.servers, Pacer.of(rate),
                     total -> Progress.start(err, "images", total, Progress.onTerminal()));
             result = sender.run(dataset, plan);
         } finally {
@@ -106,7 +105,7 @@ final class ProduceCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(summary(result));
         if (result.failed() > 0) {
             throw new CommandFailure(String.format(Locale.ROOT, "%,d images were not delivered to '%s' at %s: %s",
-                    result.failed(), topic, bootstrapServers, result.firstError()));
+                    result.failed(), topic, bootstrap.servers, result.firstError()));
         }
         return 0;
     }
@@ -132,7 +131,7 @@ final class ProduceCommand implements Callable<Integer> {
         try {
             return producers.apply(props);
         } catch (KafkaException e) { // e.g. an unresolvable host or a bad STREAMNET_KAFKA_* property
-            throw new CommandFailure("cannot create a Kafka producer for " + bootstrapServers + ": " + e.getMessage(), e);
+            throw new CommandFailure("cannot create a Kafka producer for " + bootstrap.servers + ": " + e.getMessage(), e);
         }
     }
 
