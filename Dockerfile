@@ -40,5 +40,5 @@ USER 10001:10001
 EXPOSE 8080
 
 # The heap follows the container's memory limit; the rest of the limit is left to RocksDB, metaspace and threads.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/streamnet.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/streamnet.jar"]
 CMD ["serve"]
