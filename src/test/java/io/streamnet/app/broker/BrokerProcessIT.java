@@ -68,6 +68,8 @@ class BrokerProcessIT {
         assertThat(broker.stop()).as("exit code after SIGTERM").isZero();
         broker.restart();
         inTransaction(topic, List.of("before-crash"), true);
+        // the commit markers reach the partition after commitTransaction returns; the crash comes once they have
+        assertThat(readCommitted(topic, 2)).containsExactly("before-restart", "before-crash");
         assertThat(broker.kill()).as("exit code after SIGKILL").isEqualTo(137);
         broker.restart();
 
