@@ -32,6 +32,13 @@ final class Errors {
             cmd.getErr().println("streamnet: " + e.getMessage());
             return FAILED;
         }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.kafka.common.config.ConfigException) {
+                cmd.getErr().println("streamnet: Kafka refused a client setting: " + t.getMessage()
+                        + "; check --bootstrap-servers (host:port) and the STREAMNET_KAFKA_* / --kafka settings");
+                return USAGE;
+            }
+        }
         LOG.error("{} failed", cmd.getCommandSpec().qualifiedName(), e);
         return FAILED;
     }

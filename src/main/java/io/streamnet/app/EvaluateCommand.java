@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code streamnet evaluate}: accuracy and confusion matrix of the predictions topic against a labelled dataset. */
@@ -44,6 +45,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (timeoutSeconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--timeout must be >= 1 second, got " + timeoutSeconds);
+        }
         Evaluator evaluator = Evaluator.of(source.dataset(spec.commandLine(), Sample.TEST));
         PrintWriter out = spec.commandLine().getOut();
         Evaluator.Evaluation result;

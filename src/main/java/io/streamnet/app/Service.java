@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,19 @@ final class Service implements AutoCloseable {
     private final HttpEndpoint http;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
+    /** Kafka Streams on the topology; a state directory locked by another instance is the user's to fix. */
+    private static KafkaStreams newKafkaStreams(StreamnetConfig config, StreamnetMetrics metrics) {
+        try {
+            return new KafkaStreams(StreamnetTopology.build(config, metrics), StreamsProperties.of(config));
+        } catch (StreamsException e) {
+            if (e.getMessage() != null && e.getMessage().contains("state directory")) {
+                throw new CommandFailure("state directory " + config.stateDir() + " is in use by another instance; "
+                        + "stop it or pass --state-dir (STREAMNET_STATE_DIR) to choose another", e);
+            }
+            throw e;
+        }
+    }
+
     private Service(StreamnetConfig config) {
         Topics.ensure(config);
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -60,7 +74,7 @@ final class Service implements AutoCloseable {
         latest = new LatestModel(() -> LatestModel.storeOf(running.get()));
         StreamnetMetrics metrics = new StreamnetMetrics(latest::get);
         metrics.bindTo(registry);
-        streams = new KafkaStreams(StreamnetTopology.build(config, metrics), StreamsProperties.of(config));
+        streams = newKafkaStreams(config, metrics);
         running.set(streams);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("a stream thread failed; stopping so that a supervisor restarts this instance", e);

@@ -51,6 +51,9 @@ final class Topics {
             Thread.currentThread().interrupt();
             throw new CommandFailure("interrupted while checking the topics");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw unreachable(config);
+            }
             throw new CommandFailure("cannot check the topics at " + config.bootstrapServers() + ": "
                     + e.getCause().getMessage(), e);
         }
