@@ -8,19 +8,23 @@ import io.streamnet.data.Dataset;
 import io.streamnet.data.Sample;
 import io.streamnet.serde.ImageEncoding;
 import io.streamnet.streams.PublishedModel;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code streamnet demo}: broker, service, the bundled sample in, predictions evaluated — one command. */
@@ -46,6 +50,9 @@ final class DemoCommand implements Callable<Integer>, SettingOptions.Configurabl
 
     @Override
     public Integer call() throws Exception {
+        if (epochs < 1) {
+            throw new ParameterException(spec.commandLine(), "--epochs must be >= 1, got " + epochs);
+        }
         long start = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> settings = SettingOptions.settings(spec, System.getenv());
@@ -64,7 +71,11 @@ final class DemoCommand implements Callable<Integer>, SettingOptions.Configurabl
             service = Service.start(config);
             Service running = service;
             BrokerProcess started = broker;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(running, started), "streamnet-demo-stop"));
+            // Ctrl-C: the service first, while the broker still answers, then the broker, then the files
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(running, started, work), "streamnet-demo-stop"));
+            if (started != null) {
+                started.leaveStopToCaller();
+            }
             if (!service.awaitRunning(Duration.ofMinutes(2))) {
                 throw new CommandFailure("Kafka Streams did not reach RUNNING within 2 minutes (state "
                         + service.state() + ")");
@@ -83,7 +94,7 @@ final class DemoCommand implements Callable<Integer>, SettingOptions.Configurabl
             return 0;
         } finally {
             if (exitWhenDone || service == null) {
-                stop(service, broker);
+                stop(service, broker, work);
             }
         }
     }
@@ -156,12 +167,20 @@ final class DemoCommand implements Callable<Integer>, SettingOptions.Configurabl
         out.flush();
     }
 
-    private static void stop(Service service, BrokerProcess broker) {
+    /** Stops the service, then the broker, and removes the demo's broker data and state (it runs once only). */
+    private static synchronized void stop(Service service, BrokerProcess broker, Path work) {
         if (service != null) {
             service.close();
         }
         if (broker != null) {
             broker.close();
+        }
+        if (Files.exists(work)) {
+            try (Stream<Path> files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                // a temporary directory left behind is no reason to fail the demo
+            }
         }
     }
 }

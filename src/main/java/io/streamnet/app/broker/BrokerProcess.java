@@ -102,6 +102,11 @@ public final class BrokerProcess implements AutoCloseable {
         return child.kill();
     }
 
+    /** See {@link ChildProcess#leaveStopToCaller()}: for an owner whose shutdown hook stops its clients first. */
+    public void leaveStopToCaller() {
+        child.leaveStopToCaller();
+    }
+
     /** Stops the broker if it still runs, then starts it again on the same data directory and ports. */
     public void restart() throws InterruptedException {
         if (child.isAlive()) {

@@ -130,6 +130,14 @@ public final class ChildProcess implements AutoCloseable {
         return finish();
     }
 
+    /**
+     * Leaves stopping the child to the caller's own shutdown hook, which can stop what depends on the child first;
+     * otherwise the child is killed as soon as this JVM begins to exit.
+     */
+    public void leaveStopToCaller() {
+        Runtime.getRuntime().removeShutdownHook(killOnExit);
+    }
+
     /** Kills the child at once (SIGKILL), as a crash would; returns its exit code (137). */
     public int kill() throws InterruptedException {
         process.destroyForcibly();
