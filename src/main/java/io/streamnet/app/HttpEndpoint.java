@@ -76,10 +76,12 @@ final class HttpEndpoint implements AutoCloseable {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("version", m.version());
         out.put("imagesTrained", m.imagesTrained());
-        out.put("hyperparameters", Map.of("hidden", m.hyperparameters().hidden(),
-                "learningRate", m.hyperparameters().learningRate(),
-                "init", m.hyperparameters().init().name().toLowerCase(java.util.Locale.ROOT),
-                "seed", m.hyperparameters().seed()));
+        Map<String, Object> hyperparameters = new LinkedHashMap<>(); // in the same order on every call
+        hyperparameters.put("hidden", m.hyperparameters().hidden());
+        hyperparameters.put("learningRate", m.hyperparameters().learningRate());
+        hyperparameters.put("init", m.hyperparameters().init().name().toLowerCase(java.util.Locale.ROOT));
+        hyperparameters.put("seed", m.hyperparameters().seed());
+        out.put("hyperparameters", hyperparameters);
         Map<String, Object> accuracy = new LinkedHashMap<>();
         accuracy.put("rolling", finite(p.rollingAccuracy()));
         accuracy.put("window", p.window());
