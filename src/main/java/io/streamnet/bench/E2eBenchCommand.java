@@ -78,6 +78,11 @@ public final class E2eBenchCommand implements Callable<Integer> {
             Runs runs = new Runs(out, launcher.withJvmOptions(List.of(serviceJvm.trim().split("\\s+"))),
                     broker.bootstrapServers(), dir, serviceOptions);
             createTopic(broker.bootstrapServers(), "ceiling");
+            // a fresh broker takes about a third less until its JIT has compiled the hot paths: the first run warms
+            // it up, the second is the ceiling
+            double warmUp = BrokerCeiling.produce(launcher, broker.bootstrapServers(), "ceiling", ceilingRecords,
+                    RECORD_BYTES);
+            print(out, "broker.produce.warm_up.records_per_s", Math.round(warmUp));
             double produced = BrokerCeiling.produce(launcher, broker.bootstrapServers(), "ceiling", ceilingRecords,
                     RECORD_BYTES);
             double consumed = BrokerCeiling.consume(launcher, broker.bootstrapServers(), "ceiling", ceilingRecords);
