@@ -35,25 +35,22 @@ public final class GradientDescent {
         }
         ws.forward(current, batch);
         ws.backward(current, batch);
+        return update(current, ws, next) && Double.isFinite(ws.loss());
+    }
+
+    /**
+     * {@code next = current − α·(dW1, db1, dW2, db2)} with the gradients in {@code ws}; true when every new
+     * parameter is finite (W1, by far the largest, is checked as it is written).
+     */
+    private boolean update(Network current, Workspace ws, Network next) {
         double a = learningRate;
         int h = current.hidden();
-        // W ← W − α·dW and b ← b − α·db, checking every new parameter as it is written
         boolean finite = Kernels.subtractScaledFinite(current.w1(), a, ws.dw1, next.w1(), h, Network.INPUTS, ws.sums);
         Kernels.subtractScaled(current.b1(), a, ws.db1, next.b1(), h);
         Kernels.subtractScaled(current.w2(), a, ws.dw2, next.w2(), Network.OUTPUTS, h);
         Kernels.subtractScaled(current.b2(), a, ws.db2, next.b2(), Network.OUTPUTS);
-        return finite && Double.isFinite(ws.loss()) && Kernels.allFinite(next.b1(), h)
-                && Kernels.allFinite(next.w2(), Network.OUTPUTS, h) && Kernels.allFinite(next.b2(), Network.OUTPUTS);
-    }
-
-    /** {@code next = current − α·(dW1, db1, dW2, db2)} with the gradients in {@code ws}. */
-    public void update(Network current, Workspace ws, Network next) {
-        double a = learningRate;
-        int h = current.hidden();
-        Kernels.subtractScaled(current.w1(), a, ws.dw1, next.w1(), h, Network.INPUTS);
-        Kernels.subtractScaled(current.b1(), a, ws.db1, next.b1(), h);
-        Kernels.subtractScaled(current.w2(), a, ws.dw2, next.w2(), Network.OUTPUTS, h);
-        Kernels.subtractScaled(current.b2(), a, ws.db2, next.b2(), Network.OUTPUTS);
+        return finite && Kernels.allFinite(next.b1(), h) && Kernels.allFinite(next.w2(), Network.OUTPUTS, h)
+                && Kernels.allFinite(next.b2(), Network.OUTPUTS);
     }
 
     @Override
