@@ -2,22 +2,18 @@ package io.streamnet.app;
 
 import io.streamnet.app.broker.BrokerProcess;
 import io.streamnet.app.broker.Ports;
+import io.streamnet.app.process.TempDirectory;
 import io.streamnet.config.Setting;
 import io.streamnet.config.StreamnetConfig;
 import io.streamnet.data.Dataset;
 import io.streamnet.data.Sample;
 import io.streamnet.serde.ImageEncoding;
 import io.streamnet.streams.PublishedModel;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -56,15 +52,15 @@ final class DemoCommand implements Callable<Integer>, SettingOptions.Configurabl
         long start = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> settings = SettingOptions.settings(spec, System.getenv());
-        Path work = Files.createTempDirectory("streamnet-demo-");
+        TempDirectory work = TempDirectory.create("streamnet-demo-");
         BrokerProcess broker = null;
         if (!settings.containsKey(Setting.BOOTSTRAP_SERVERS.env())) {
             out.println("starting a local Kafka broker ...");
             out.flush();
-            broker = BrokerProcess.start(work.resolve("broker"), Ports.free());
+            broker = BrokerProcess.start(work.path().resolve("broker"), Ports.free());
             settings.put(Setting.BOOTSTRAP_SERVERS.env(), broker.bootstrapServers());
         }
-        settings.putIfAbsent(Setting.STATE_DIR.env(), work.resolve("state").toString());
+        settings.putIfAbsent(Setting.STATE_DIR.env(), work.path().resolve("state").toString());
         StreamnetConfig config = StreamnetConfig.from(settings);
         Service service = null;
         try {
@@ -167,20 +163,14 @@ final class DemoCommand implements Callable<Integer>, SettingOptions.Configurabl
         out.flush();
     }
 
-    /** Stops the service, then the broker, and removes the demo's broker data and state (it runs once only). */
-    private static synchronized void stop(Service service, BrokerProcess broker, Path work) {
+    /** Stops the service, then the broker, and removes the demo's broker data and state; called on exit and again by the shutdown hook. */
+    private static synchronized void stop(Service service, BrokerProcess broker, TempDirectory work) {
         if (service != null) {
             service.close();
         }
         if (broker != null) {
             broker.close();
         }
-        if (Files.exists(work)) {
-            try (Stream<Path> files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException e) {
-                // a temporary directory left behind is no reason to fail the demo
-            }
-        }
+        work.close();
     }
 }

@@ -1,5 +1,6 @@
 package io.streamnet.bench;
 
+import io.streamnet.app.process.TempDirectory;
 import io.streamnet.data.Dataset;
 import io.streamnet.data.Sample;
 import java.io.IOException;
@@ -9,19 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The four IDX files of the sample (training and held-out images and labels, gzip) in one directory, where both
  * the Java benchmark and the numpy reference read them: a directory given by the user, or the sample bundled in the
  * jar copied to a temporary directory.
  */
-record SampleFiles(Path directory, boolean temporary) {
+record SampleFiles(Path directory, TempDirectory copy) {
     private static final Sample[] PARTS = {Sample.TRAIN, Sample.TEST};
 
     /** The sample's files in {@code directory}, which must hold all four. */
     static SampleFiles in(Path directory) {
-        SampleFiles files = new SampleFiles(directory, false);
+        SampleFiles files = new SampleFiles(directory, null);
         for (Path p : files.peerArguments()) {
             if (!Files.isRegularFile(p)) {
                 throw new IllegalArgumentException("no " + p.getFileName() + " in " + directory);
@@ -32,14 +32,15 @@ record SampleFiles(Path directory, boolean temporary) {
 
     /** The bundled sample copied out of the jar to a new temporary directory; {@link #close()} deletes it. */
     static SampleFiles extractBundled() {
+        TempDirectory dir = TempDirectory.create("streamnet-bench-");
         try {
-            Path dir = Files.createTempDirectory("streamnet-bench-");
             for (Sample part : PARTS) {
-                copy(part.resource(), dir);
-                copy(part.labelsResource(), dir);
+                copy(part.resource(), dir.path());
+                copy(part.labelsResource(), dir.path());
             }
-            return new SampleFiles(dir, true);
+            return new SampleFiles(dir.path(), dir);
         } catch (IOException e) {
+            dir.close();
             throw new UncheckedIOException("cannot copy the bundled sample to a temporary directory", e);
         }
     }
@@ -61,16 +62,8 @@ record SampleFiles(Path directory, boolean temporary) {
 
     /** Deletes the directory when it is a temporary copy; never throws. */
     void close() {
-        if (!temporary) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path p : files.toList()) {
-                Files.deleteIfExists(p);
-            }
-            Files.deleteIfExists(directory);
-        } catch (IOException e) {
-            // a leftover temporary directory is harmless
+        if (copy != null) {
+            copy.close();
         }
     }
 
