@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
  * so sleeps shorter than a millisecond are skipped and made up later rather than lost; a loop that fell more than
  * a second behind starts a new schedule instead of bursting to catch up.
  */
-final class Pacer {
+public final class Pacer {
     /** Sleeps the given nanoseconds; tests pass one that only advances a fake clock. */
     interface Sleeper {
         void sleep(long nanos) throws InterruptedException;
@@ -35,11 +35,11 @@ final class Pacer {
         this.sleeper = sleeper;
     }
 
-    static Pacer of(double perSecond) {
+    public static Pacer of(double perSecond) {
         return new Pacer(perSecond, System::nanoTime, TimeUnit.NANOSECONDS::sleep);
     }
 
-    void acquire() throws InterruptedException {
+    public void acquire() throws InterruptedException {
         if (nanosPerItem == 0) {
             return;
         }

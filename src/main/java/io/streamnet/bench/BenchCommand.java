@@ -1,5 +1,6 @@
 package io.streamnet.bench;
 
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -17,5 +18,11 @@ public final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "which benchmark? one of " + spec.subcommands().keySet());
+    }
+
+    /** One figure, as every benchmark prints it: a {@code name=value} line, flushed at once. */
+    static void figure(PrintWriter out, String name, Object value) {
+        out.println(name + "=" + value);
+        out.flush();
     }
 }

@@ -4,6 +4,7 @@ import io.streamnet.app.broker.BrokerProcess;
 import io.streamnet.app.broker.Ports;
 import io.streamnet.app.process.Launcher;
 import io.streamnet.app.process.ServiceProcess;
+import io.streamnet.app.process.TempDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,29 +70,29 @@ public final class E2eBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path dir = Files.createTempDirectory("streamnet-bench-");
         Launcher launcher = Launcher.current();
-        print(out, "machine.cores", Runtime.getRuntime().availableProcessors());
-        print(out, "java.version", System.getProperty("java.version"));
-        try (BrokerProcess broker = BrokerProcess.start(launcher.withJvmOptions(List.of("-Xmx1g")),
-                dir.resolve("broker"), Ports.free(), Ports.free())) {
+        BenchCommand.figure(out, "machine.cores", Runtime.getRuntime().availableProcessors());
+        BenchCommand.figure(out, "java.version", System.getProperty("java.version"));
+        try (TempDirectory work = TempDirectory.create("streamnet-bench-");
+             BrokerProcess broker = BrokerProcess.start(launcher.withJvmOptions(List.of("-Xmx1g")),
+                     work.path().resolve("broker"), Ports.free(), Ports.free())) {
             Runs runs = new Runs(out, launcher.withJvmOptions(List.of(serviceJvm.trim().split("\\s+"))),
-                    broker.bootstrapServers(), dir, serviceOptions);
+                    broker.bootstrapServers(), work.path(), serviceOptions);
             createTopic(broker.bootstrapServers(), "ceiling");
             // a fresh broker takes about a third less until its JIT has compiled the hot paths: the first run warms
             // it up, the second is the ceiling
             double warmUp = BrokerCeiling.produce(launcher, broker.bootstrapServers(), "ceiling", ceilingRecords,
                     RECORD_BYTES);
-            print(out, "broker.produce.warm_up.records_per_s", Math.round(warmUp));
+            BenchCommand.figure(out, "broker.produce.warm_up.records_per_s", Math.round(warmUp));
             double produced = BrokerCeiling.produce(launcher, broker.bootstrapServers(), "ceiling", ceilingRecords,
                     RECORD_BYTES);
             double consumed = BrokerCeiling.consume(launcher, broker.bootstrapServers(), "ceiling", ceilingRecords);
-            print(out, "broker.produce.records_per_s", Math.round(produced));
-            print(out, "broker.consume.records_per_s", Math.round(consumed));
+            BenchCommand.figure(out, "broker.produce.records_per_s", Math.round(produced));
+            BenchCommand.figure(out, "broker.consume.records_per_s", Math.round(consumed));
             double trained = runs.training(images - images % BATCH);
             double predicted = runs.prediction(images);
-            print(out, "ratio.train_to_broker_produce", String.format("%.3f", trained / produced));
-            print(out, "ratio.predict_to_broker_produce", String.format("%.3f", predicted / produced));
+            BenchCommand.figure(out, "ratio.train_to_broker_produce", String.format("%.3f", trained / produced));
+            BenchCommand.figure(out, "ratio.predict_to_broker_produce", String.format("%.3f", predicted / produced));
             runs.latency("exactly_once_v2", rate, latencySeconds);
             runs.latency("at_least_once", rate, latencySeconds);
             if (soakMinutes > 0) {
@@ -107,10 +108,6 @@ public final class E2eBenchCommand implements Callable<Integer> {
         }
     }
 
-    static void print(PrintWriter out, String name, Object value) {
-        out.println(name + "=" + value);
-        out.flush();
-    }
 
     /** The service runs, each on its own application id and topics, against one broker. */
     private final class Runs {
@@ -138,8 +135,8 @@ public final class E2eBenchCommand implements Callable<Integer> {
             traffic.fill(input, count, true, "t");
             try (ServiceProcess service = serve(input, List.of())) {
                 double[] rates = perSecond(service, "streamnet_train_step_seconds_count", count / BATCH);
-                print(out, "e2e.train.images_per_s", Math.round(rates[0] * BATCH));
-                print(out, "e2e.train.second_half.images_per_s", Math.round(rates[1] * BATCH));
+                BenchCommand.figure(out, "e2e.train.images_per_s", Math.round(rates[0] * BATCH));
+                BenchCommand.figure(out, "e2e.train.second_half.images_per_s", Math.round(rates[1] * BATCH));
                 memory(service, "e2e.train");
                 return rates[0] * BATCH;
             }
@@ -151,8 +148,8 @@ public final class E2eBenchCommand implements Callable<Integer> {
             traffic.fill(input, count, false, "p");
             try (ServiceProcess service = serve(input, List.of())) {
                 double[] rates = perSecond(service, "streamnet_images_predicted_total", count);
-                print(out, "e2e.predict.images_per_s", Math.round(rates[0]));
-                print(out, "e2e.predict.second_half.images_per_s", Math.round(rates[1]));
+                BenchCommand.figure(out, "e2e.predict.images_per_s", Math.round(rates[0]));
+                BenchCommand.figure(out, "e2e.predict.second_half.images_per_s", Math.round(rates[1]));
                 memory(service, "e2e.predict");
                 return rates[0];
             }
@@ -171,10 +168,10 @@ public final class E2eBenchCommand implements Callable<Integer> {
                 reader.join();
                 long[] s = probe.summary(perSecond * 5); // the first five seconds warm the JIT up
                 String name = "e2e.latency." + guarantee + ".rate_" + perSecond;
-                print(out, name + ".predictions", s[0]);
-                print(out, name + ".p50_ms", s[1]);
-                print(out, name + ".p99_ms", s[2]);
-                print(out, name + ".max_ms", s[3]);
+                BenchCommand.figure(out, name + ".predictions", s[0]);
+                BenchCommand.figure(out, name + ".p50_ms", s[1]);
+                BenchCommand.figure(out, name + ".p99_ms", s[2]);
+                BenchCommand.figure(out, name + ".max_ms", s[3]);
             }
         }
 
@@ -227,10 +224,10 @@ public final class E2eBenchCommand implements Callable<Integer> {
         }
 
         private void memory(ServiceProcess service, String name) throws Exception {
-            print(out, name + ".heap_used_mb", Math.round(service.sum("jvm_memory_used_bytes", "area=\"heap\"") / 1e6));
-            print(out, name + ".heap_live_after_gc_mb",
+            BenchCommand.figure(out, name + ".heap_used_mb", Math.round(service.sum("jvm_memory_used_bytes", "area=\"heap\"") / 1e6));
+            BenchCommand.figure(out, name + ".heap_live_after_gc_mb",
                     Math.round(service.metric("jvm_gc_live_data_size_bytes") / 1e6));
-            print(out, name + ".rss_mb", Math.round(residentKb(service.pid()) / 1e3));
+            BenchCommand.figure(out, name + ".rss_mb", Math.round(residentKb(service.pid()) / 1e3));
         }
 
         private long residentKb(long pid) throws Exception {

@@ -87,7 +87,7 @@ final class KernelBenchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path log = jmhLog != null ? jmhLog : Path.of(System.getProperty("java.io.tmpdir"),
                 "streamnet-bench-kernel-jmh.log");
-        SampleFiles files = data != null ? SampleFiles.in(data) : SampleFiles.extractBundled();
+        SampleFiles files = data != null ? givenFiles() : SampleFiles.extractBundled();
         try (PrintStream jmh = new PrintStream(log.toFile(), StandardCharsets.UTF_8)) {
             JavaTrainStep java = new JavaTrainStep(quick ? JavaTrainStep.Timing.quick(forks)
                     : JavaTrainStep.Timing.full(forks), files.directory(), jmh);
@@ -102,10 +102,10 @@ final class KernelBenchCommand implements Callable<Integer> {
     }
 
     private int run(JavaTrainStep java, NumpyPeer numpy, Path log, PrintWriter out, PrintWriter err) {
-        figure(out, "bench.java.version", System.getProperty("java.version"));
-        figure(out, "bench.cpus", Runtime.getRuntime().availableProcessors());
+        BenchCommand.figure(out, "bench.java.version", System.getProperty("java.version"));
+        BenchCommand.figure(out, "bench.cpus", Runtime.getRuntime().availableProcessors());
         String missing = numpy == null ? null : checkNumpy(numpy, out, err);
-        figure(out, "bench.loadavg.start", loadAverage());
+        BenchCommand.figure(out, "bench.loadavg.start", loadAverage());
         for (int hidden : hiddens) {
             for (int batch : batches) {
                 String key = "b" + batch + ".h" + hidden;
@@ -119,15 +119,15 @@ final class KernelBenchCommand implements Callable<Integer> {
                     err.println("streamnet: the Java benchmark failed: " + e.getMessage() + " (see " + log + ")");
                     return 1;
                 }
-                figure(out, "java.train." + key + ".images_per_s", Math.round(j.imagesPerSecond()));
-                figure(out, "java.train." + key + ".alloc_bytes_per_step", String.format(Locale.ROOT, "%.3f",
+                BenchCommand.figure(out, "java.train." + key + ".images_per_s", Math.round(j.imagesPerSecond()));
+                BenchCommand.figure(out, "java.train." + key + ".alloc_bytes_per_step", String.format(Locale.ROOT, "%.3f",
                         j.allocBytesPerStep()));
                 if (numpy != null && missing == null) {
                     missing = compare(numpy, batch, hidden, key, j, out, err);
                 }
             }
         }
-        figure(out, "bench.loadavg.end", loadAverage());
+        BenchCommand.figure(out, "bench.loadavg.end", loadAverage());
         if (missing != null) {
             err.println("streamnet: no numpy figures: " + missing);
             return 1;
@@ -142,10 +142,10 @@ final class KernelBenchCommand implements Callable<Integer> {
         err.flush();
         try {
             NumpyPeer.Figures n = numpy.measure(batch, hidden, quick ? 0.3 : 1.0, quick ? 3 : 5);
-            figure(out, "numpy.train." + key + ".images_per_s", Math.round(n.imagesPerSecond()));
-            figure(out, "numpy.train." + key + ".epochs_per_run", n.epochs());
+            BenchCommand.figure(out, "numpy.train." + key + ".images_per_s", Math.round(n.imagesPerSecond()));
+            BenchCommand.figure(out, "numpy.train." + key + ".epochs_per_run", n.epochs());
             // ratio = Java images/s ÷ numpy images/s
-            figure(out, "ratio." + key, String.format(Locale.ROOT, "%.2f", j.imagesPerSecond() / n.imagesPerSecond()));
+            BenchCommand.figure(out, "ratio." + key, String.format(Locale.ROOT, "%.2f", j.imagesPerSecond() / n.imagesPerSecond()));
             return null;
         } catch (NumpyPeer.Unavailable e) {
             err.println("streamnet: " + e.getMessage() + " (the Java figures follow without numpy's)");
@@ -155,9 +155,9 @@ final class KernelBenchCommand implements Callable<Integer> {
 
     private String checkNumpy(NumpyPeer numpy, PrintWriter out, PrintWriter err) {
         try {
-            figure(out, "bench.numpy.version", numpy.check());
-            figure(out, "bench.numpy.dtype", numpyDtype);
-            figure(out, "bench.numpy.blas_threads", numpyThreads);
+            BenchCommand.figure(out, "bench.numpy.version", numpy.check());
+            BenchCommand.figure(out, "bench.numpy.dtype", numpyDtype);
+            BenchCommand.figure(out, "bench.numpy.blas_threads", numpyThreads);
             return null;
         } catch (NumpyPeer.Unavailable e) {
             err.println("streamnet: " + e.getMessage() + " (the Java figures follow without numpy's)");
@@ -174,22 +174,18 @@ final class KernelBenchCommand implements Callable<Integer> {
         if (forks < 1 || numpyThreads < 1) {
             throw new ParameterException(spec.commandLine(), "--forks and --numpy-threads must be >= 1");
         }
-        if (data != null) {
-            try {
-                SampleFiles.in(data);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--data: " + e.getMessage());
-            }
+    }
+
+    private SampleFiles givenFiles() {
+        try {
+            return SampleFiles.in(data);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--data: " + e.getMessage());
         }
     }
 
     private static String loadAverage() {
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", load);
-    }
-
-    private static void figure(PrintWriter out, String name, Object value) {
-        out.println(name + "=" + value);
-        out.flush();
     }
 }

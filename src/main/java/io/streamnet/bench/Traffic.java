@@ -1,14 +1,13 @@
 package io.streamnet.bench;
 
+import io.streamnet.app.Pacer;
 import io.streamnet.data.Dataset;
-import io.streamnet.data.Image;
 import io.streamnet.data.ImageReader;
 import io.streamnet.data.Sample;
 import io.streamnet.serde.ImageBinary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,7 +16,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Images for the benchmark: the bundled training sample, encoded once in the compact binary form, sent in a loop. */
 final class Traffic {
-    private final List<Image> images = new ArrayList<>();
     private final List<byte[]> labelled = new ArrayList<>();
     private final List<byte[]> unlabelled = new ArrayList<>();
     private final String bootstrap;
@@ -26,7 +24,6 @@ final class Traffic {
         this.bootstrap = bootstrap;
         try (ImageReader reader = Dataset.sample(Sample.TRAIN).open()) {
             reader.forEachRemaining(image -> {
-                images.add(image);
                 labelled.add(ImageBinary.encode(image));
                 unlabelled.add(ImageBinary.encode(image.unlabelled()));
             });
@@ -37,7 +34,7 @@ final class Traffic {
     void fill(String topic, long count, boolean withLabels, String prefix) {
         try (KafkaProducer<String, byte[]> producer = producer()) {
             for (long i = 0; i < count; i++) {
-                int j = (int) (i % images.size());
+                int j = (int) (i % labelled.size());
                 producer.send(new ProducerRecord<>(topic, prefix + i, (withLabels ? labelled : unlabelled).get(j)));
             }
             producer.flush();
@@ -45,17 +42,12 @@ final class Traffic {
     }
 
     /** Sends unlabelled images at {@code perSecond} for {@code seconds}; each record is stamped when sent. */
-    void pace(String topic, int perSecond, int seconds, String prefix) {
-        long interval = 1_000_000_000L / perSecond;
-        long start = System.nanoTime();
+    void pace(String topic, int perSecond, int seconds, String prefix) throws InterruptedException {
+        Pacer pacer = Pacer.of(perSecond);
         try (KafkaProducer<String, byte[]> producer = producer()) {
             for (long i = 0; i < (long) perSecond * seconds; i++) {
-                long due = start + i * interval;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                producer.send(new ProducerRecord<>(topic, prefix + i, unlabelled.get((int) (i % images.size()))));
+                pacer.acquire();
+                producer.send(new ProducerRecord<>(topic, prefix + i, unlabelled.get((int) (i % unlabelled.size()))));
             }
             producer.flush();
         }
