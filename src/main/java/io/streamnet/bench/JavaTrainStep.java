@@ -2,7 +2,7 @@ package io.streamnet.bench;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
@@ -16,8 +16,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs {@link TrainStepBenchmark} for one batch size and hidden size under JMH, in a forked JVM, with JMH's GC
- * profiler, and reads off images/s and bytes allocated per step.
+ * Runs both forms of {@link TrainStepBenchmark} for one batch size and hidden size under JMH, in a forked JVM, with
+ * JMH's GC profiler, and reads off images/s and bytes allocated per step of each.
  */
 final class JavaTrainStep {
     /** The GC profiler's figure: bytes allocated per benchmark operation (here, per training step). */
@@ -37,8 +37,12 @@ final class JavaTrainStep {
         }
     }
 
-    /** What one run measured: median images/s and bytes allocated per step. */
+    /** What one form measured: median images/s and bytes allocated per step. */
     record Figures(double imagesPerSecond, double allocBytesPerStep) {
+    }
+
+    /** The step on batches built beforehand (the work numpy times), and with the batch filled from bytes first. */
+    record Forms(Figures train, Figures fillAndTrain) {
     }
 
     private final Timing timing;
@@ -55,9 +59,10 @@ final class JavaTrainStep {
         this.log = log;
     }
 
-    Figures measure(int batch, int hidden) throws RunnerException {
+    Forms measure(int batch, int hidden) throws RunnerException {
+        String benchmark = TrainStepBenchmark.class.getName();
         Options options = new OptionsBuilder()
-                .include(TrainStepBenchmark.class.getName() + ".trainStep")
+                .include(benchmark + ".(trainStep|fillAndTrainStep)$")
                 .param("batch", String.valueOf(batch))
                 .param("hidden", String.valueOf(hidden))
                 .forks(timing.forks())
@@ -70,15 +75,19 @@ final class JavaTrainStep {
                 .jvmArgsAppend("-D" + TrainStepBenchmark.DATA_PROPERTY + "=" + data.toAbsolutePath())
                 .shouldFailOnError(true)
                 .build();
-        Collection<RunResult> results = new Runner(options,
-                OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL)).run();
-        if (results.size() != 1) {
-            throw new RunnerException("JMH returned " + results.size() + " results for one benchmark");
+        Map<String, Figures> byMethod = new HashMap<>();
+        for (RunResult result : new Runner(options, OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL))
+                .run()) {
+            // images/s = steps/s × images per step, median over the measured iterations
+            double stepsPerSecond = result.getPrimaryResult().getStatistics().getPercentile(50);
+            String method = result.getParams().getBenchmark().substring(benchmark.length() + 1);
+            byMethod.put(method, new Figures(stepsPerSecond * batch, allocationPerStep(result.getSecondaryResults())));
         }
-        RunResult result = results.iterator().next();
-        // images/s = steps/s × images per step, median over the measured iterations
-        double stepsPerSecond = result.getPrimaryResult().getStatistics().getPercentile(50);
-        return new Figures(stepsPerSecond * batch, allocationPerStep(result.getSecondaryResults()));
+        if (!byMethod.containsKey("trainStep") || !byMethod.containsKey("fillAndTrainStep")) {
+            throw new RunnerException("JMH returned results for " + byMethod.keySet()
+                    + ", not for trainStep and fillAndTrainStep");
+        }
+        return new Forms(byMethod.get("trainStep"), byMethod.get("fillAndTrainStep"));
     }
 
     private static double allocationPerStep(Map<String, Result> secondary) {

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 public final class Model {
     private final Hyperparameters hyperparameters;
     private final Prequential prequential;
-    private Network network;
+    private final Network network;
     private long version;
     private long imagesTrained;
     private double lastLoss;
@@ -72,14 +72,11 @@ public final class Model {
         return prequential;
     }
 
-    /** Installs the next network after one applied update of {@code images}; returns the one replaced. */
-    Network advance(Network next, int images, double loss) {
-        Network previous = network;
-        network = next;
+    /** Counts one update of {@code images}, already applied to the network in place. */
+    void advance(int images, double loss) {
         version++;
         imagesTrained += images;
         lastLoss = loss;
-        return previous;
     }
 
     public Model copy() {

@@ -1,11 +1,10 @@
 package io.streamnet.nn;
 
 /**
- * Plain gradient descent, {@code W ← W − α·dW} and {@code b ← b − α·db} for both layers.
- * Lifecycle: build one per trainer; each {@link #step} reads the current network, scores the
- * batch with it (the forward pass is the test in test-then-train), backpropagates, and writes
- * the updated parameters into a second network, leaving the current one untouched — so a step
- * whose result is not finite can be refused by simply not swapping.
+ * Plain gradient descent, {@code W ← W − α·dW} and {@code b ← b − α·db} for both layers, in place.
+ * Lifecycle: build one per trainer; each {@link #step} scores the batch with the network (the forward pass is the
+ * test in test-then-train), backpropagates, and updates the network only if the loss and every new parameter are
+ * finite — a step that would not be is refused and leaves the network as it was.
  */
 public final class GradientDescent {
     private final double learningRate;
@@ -22,35 +21,41 @@ public final class GradientDescent {
     }
 
     /**
-     * One step on a labelled batch: forward with {@code current} (predictions and loss land in
-     * {@code ws}), backward, then {@code next = current − α·gradients}.
+     * One step on a labelled batch: forward with {@code net} (predictions and loss land in {@code ws}), backward,
+     * then {@code net ← net − α·gradients}.
      *
-     * @return true when the loss and every parameter of {@code next} are finite; when false,
-     *         {@code next} holds garbage and {@code current} is still the model to keep
+     * @return true when the step was applied; false when the loss or some new parameter would not be finite, and
+     *         {@code net} is unchanged
      */
-    public boolean step(Network current, Batch batch, Workspace ws, Network next) {
-        current.requireSameShape(next, "step");
+    public boolean step(Network net, Batch batch, Workspace ws) {
         if (!batch.allLabelled()) {
             throw new IllegalArgumentException("a training batch needs a label on every image");
         }
-        ws.forward(current, batch);
-        ws.backward(current, batch);
-        return update(current, ws, next) && Double.isFinite(ws.loss());
+        ws.forward(net, batch);
+        ws.backward(net, batch);
+        return Double.isFinite(ws.loss()) && update(net, ws);
     }
 
     /**
-     * {@code next = current − α·(dW1, db1, dW2, db2)} with the gradients in {@code ws}; true when every new
-     * parameter is finite (W1, by far the largest, is checked as it is written).
+     * {@code net ← net − α·(dW1, db1, dW2, db2)} with the gradients in {@code ws}, if every new parameter is
+     * finite; else nothing is written.
      */
-    private boolean update(Network current, Workspace ws, Network next) {
+    private boolean update(Network net, Workspace ws) {
         double a = learningRate;
-        int h = current.hidden();
-        boolean finite = Kernels.subtractScaledFinite(current.w1(), a, ws.dw1, next.w1(), h, Network.INPUTS, ws.sums);
-        Kernels.subtractScaled(current.b1(), a, ws.db1, next.b1(), h);
-        Kernels.subtractScaled(current.w2(), a, ws.dw2, next.w2(), Network.OUTPUTS, h);
-        Kernels.subtractScaled(current.b2(), a, ws.db2, next.b2(), Network.OUTPUTS);
-        return finite && Kernels.allFinite(next.b1(), h) && Kernels.allFinite(next.w2(), Network.OUTPUTS, h)
-                && Kernels.allFinite(next.b2(), Network.OUTPUTS);
+        int h = net.hidden();
+        if (!(Kernels.differenceFinite(net.b1(), a, ws.db1, h)
+                && Kernels.differenceFinite(net.w2(), a, ws.dw2, Network.OUTPUTS, h)
+                && Kernels.differenceFinite(net.b2(), a, ws.db2, Network.OUTPUTS))) {
+            return false;
+        }
+        // W1 last: it writes only when its own new values are finite, and the others are known to be
+        if (!Kernels.subtractScaledIfFinite(net.w1(), a, ws.dw1, h, Network.INPUTS, ws.sums)) {
+            return false;
+        }
+        Kernels.subtractScaled(net.b1(), a, ws.db1, h);
+        Kernels.subtractScaled(net.w2(), a, ws.dw2, Network.OUTPUTS, h);
+        Kernels.subtractScaled(net.b2(), a, ws.db2, Network.OUTPUTS);
+        return true;
     }
 
     @Override

@@ -56,39 +56,58 @@ final class Kernels {
         }
     }
 
-    /** {@code out = x − alpha·dx} over the first {@code length} elements. */
-    static void subtractScaled(double[] x, double alpha, double[] dx, double[] out, int length) {
+    /** {@code x −= alpha·dx} over the first {@code length} elements. */
+    static void subtractScaled(double[] x, double alpha, double[] dx, int length) {
         for (int i = 0; i < length; i++) {
-            out[i] = x[i] - alpha * dx[i];
+            x[i] -= alpha * dx[i];
         }
     }
 
-    /** {@code out = x − alpha·dx} for the first r rows and n columns. */
-    static void subtractScaled(double[][] x, double alpha, double[][] dx, double[][] out, int r, int n) {
+    /** {@code x −= alpha·dx} for the first r rows and n columns. */
+    static void subtractScaled(double[][] x, double alpha, double[][] dx, int r, int n) {
         for (int i = 0; i < r; i++) {
-            subtractScaled(x[i], alpha, dx[i], out[i], n);
+            subtractScaled(x[i], alpha, dx[i], n);
         }
+    }
+
+    /** True when {@code x − alpha·dx} would be finite in each of the first {@code length} elements. */
+    static boolean differenceFinite(double[] x, double alpha, double[] dx, int length) {
+        double s = 0;
+        for (int i = 0; i < length; i++) {
+            s += x[i] - alpha * dx[i];
+        }
+        return Double.isFinite(s);
+    }
+
+    /** {@link #differenceFinite(double[], double, double[], int)} for the first r rows and n columns. */
+    static boolean differenceFinite(double[][] x, double alpha, double[][] dx, int r, int n) {
+        for (int i = 0; i < r; i++) {
+            if (!differenceFinite(x[i], alpha, dx[i], n)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
-     * {@code out = x − alpha·dx} for the first r rows and n columns, and whether every element written is finite,
-     * tested as {@link #allFinite(double[], int)} does, on the column sums gathered in {@code sums} (scratch, n
-     * long): checking as it writes saves a second pass over the matrix, and the loop stays vectorisable.
+     * {@code x −= alpha·dx} for the first r rows and n columns if every element written would be finite; returns
+     * whether it wrote. The test runs first, on column sums gathered in {@code sums} (scratch, n long): the additions
+     * stay independent of each other and the loop vectorised.
      */
-    static boolean subtractScaledFinite(double[][] x, double alpha, double[][] dx, double[][] out, int r, int n,
-                                        double[] sums) {
+    static boolean subtractScaledIfFinite(double[][] x, double alpha, double[][] dx, int r, int n, double[] sums) {
         Arrays.fill(sums, 0, n, 0.0);
         for (int i = 0; i < r; i++) {
             double[] xi = x[i];
             double[] dxi = dx[i];
-            double[] oi = out[i];
             for (int k = 0; k < n; k++) {
-                double v = xi[k] - alpha * dxi[k];
-                oi[k] = v;
-                sums[k] += v;
+                sums[k] += xi[k] - alpha * dxi[k];
             }
         }
-        return allFinite(sums, n);
+        if (!allFinite(sums, n)) {
+            return false;
+        }
+        subtractScaled(x, alpha, dx, r, n);
+        return true;
     }
 
     /** {@code out[i] = Σ_j a[i][j]} over the first r rows and n columns: one sum per row. */
