@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -49,8 +50,18 @@ public final class E2eBenchCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "1000", description = "offered images/s in the latency runs (default: ${DEFAULT-VALUE})")
     int rate;
 
-    @Option(names = "--latency-seconds", defaultValue = "30", description = "length of each latency run (default: ${DEFAULT-VALUE})")
+    @Option(names = "--latency-seconds", defaultValue = "30",
+            description = "measured length of each latency run (default: ${DEFAULT-VALUE})")
     int latencySeconds;
+
+    @Option(names = "--latency-warm-up-seconds", defaultValue = "20",
+            description = "traffic at --rate before each latency run's measured part, reported apart (default: "
+                    + "${DEFAULT-VALUE})")
+    int latencyWarmUpSeconds;
+
+    @Option(names = "--latency-by-second",
+            description = "also print p50, p99 and max of each second of each latency run, warm-up included")
+    boolean latencyBySecond;
 
     @Option(names = "--soak-minutes", defaultValue = "0",
             description = "minutes of steady mixed load with memory sampled every 30 s; 0 = none (default)")
@@ -69,6 +80,10 @@ public final class E2eBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (rate < 1 || latencySeconds < 1 || latencyWarmUpSeconds < 0) {
+            throw new ParameterException(spec.commandLine(), "--rate and --latency-seconds take 1 or more, "
+                    + "--latency-warm-up-seconds 0 or more");
+        }
         PrintWriter out = spec.commandLine().getOut();
         Launcher launcher = Launcher.current();
         BenchCommand.figure(out, "machine.cores", Runtime.getRuntime().availableProcessors());
@@ -93,8 +108,8 @@ public final class E2eBenchCommand implements Callable<Integer> {
             double predicted = runs.prediction(images);
             BenchCommand.figure(out, "ratio.train_to_broker_produce", String.format("%.3f", trained / produced));
             BenchCommand.figure(out, "ratio.predict_to_broker_produce", String.format("%.3f", predicted / produced));
-            runs.latency("exactly_once_v2", rate, latencySeconds);
-            runs.latency("at_least_once", rate, latencySeconds);
+            runs.latency("exactly_once_v2", rate, latencyWarmUpSeconds, latencySeconds);
+            runs.latency("at_least_once", rate, latencyWarmUpSeconds, latencySeconds);
             if (soakMinutes > 0) {
                 runs.soak(soakMinutes, rate);
             }
@@ -155,24 +170,40 @@ public final class E2eBenchCommand implements Callable<Integer> {
             }
         }
 
-        void latency(String guarantee, int perSecond, int seconds) throws Exception {
+        /**
+         * A fresh service, {@code warmUp} seconds of traffic at {@code perSecond} (the JIT still compiles the hot
+         * paths then, which shows for about 20 s on these two cores), then {@code seconds} measured at the same rate;
+         * both parts are reported.
+         */
+        void latency(String guarantee, int perSecond, int warmUp, int seconds) throws Exception {
             String input = "latency-in-" + guarantee;
             createTopic(bootstrap, input);
             try (ServiceProcess service = serve(input, List.of("--processing-guarantee", guarantee))) {
                 LatencyProbe probe = new LatencyProbe(bootstrap, input + "-predictions");
                 Thread reader = new Thread(probe, "latency-probe");
                 reader.start();
-                traffic.pace(input, perSecond, seconds, "l");
+                traffic.pace(input, perSecond, warmUp + seconds, "l");
                 Thread.sleep(2_000); // the last commit
                 probe.stop();
                 reader.join();
-                long[] s = probe.summary(perSecond * 5); // the first five seconds warm the JIT up
                 String name = "e2e.latency." + guarantee + ".rate_" + perSecond;
-                BenchCommand.figure(out, name + ".predictions", s[0]);
-                BenchCommand.figure(out, name + ".p50_ms", s[1]);
-                BenchCommand.figure(out, name + ".p99_ms", s[2]);
-                BenchCommand.figure(out, name + ".max_ms", s[3]);
+                int warmUpImages = perSecond * warmUp;
+                percentiles(name + ".warm_up", probe.summary(0, warmUpImages));
+                percentiles(name, probe.summary(warmUpImages, Integer.MAX_VALUE));
+                if (latencyBySecond) {
+                    List<long[]> bySecond = probe.bySecond();
+                    for (int i = 0; i < bySecond.size(); i++) {
+                        percentiles(name + ".second_" + (i + 1), bySecond.get(i));
+                    }
+                }
             }
+        }
+
+        private void percentiles(String name, long[] summary) {
+            BenchCommand.figure(out, name + ".predictions", summary[0]);
+            BenchCommand.figure(out, name + ".p50_ms", summary[1]);
+            BenchCommand.figure(out, name + ".p99_ms", summary[2]);
+            BenchCommand.figure(out, name + ".max_ms", summary[3]);
         }
 
         void soak(int minutes, int perSecond) throws Exception {
