@@ -2,9 +2,12 @@ package io.streamnet.streams;
 
 /** Names of the topology's state stores, internal topic and keys; tests and queries use the same. */
 public final class StoreNames {
-    /** The labelled images waiting for a full batch, keyed by their offset in the training repartition topic. */
+    /** The labelled images of the batch being filled, keyed by their slot in it (0, 1, …): see {@link BatchBuffer}. */
     public static final String TRAINING_BATCH = "training-batch";
-    /** The model being trained, under {@link #MODEL_KEY}. */
+    /**
+     * The trainer's state: the model being trained under {@link #MODEL_KEY}, and the repartition offsets of the
+     * images in the batch being filled under {@link #BATCH_KEY}.
+     */
     public static final String TRAINING_MODEL = "training-model";
     /** The newest published model snapshot, on every instance (a global store fed by the model topic). */
     public static final String LATEST_MODEL = "latest-model";
@@ -12,6 +15,8 @@ public final class StoreNames {
     public static final String TRAINING_REPARTITION = "training";
     /** The one key of the model, in the stores and on the model topic. */
     public static final String MODEL_KEY = "model";
+    /** The key of the batch's offsets in the trainer's state store. */
+    public static final String BATCH_KEY = "batch";
     /** The one key every labelled image is re-keyed to on its way to the trainer. */
     public static final String TRAINER_KEY = "trainer";
 

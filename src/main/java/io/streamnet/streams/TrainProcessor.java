@@ -9,14 +9,11 @@ import io.streamnet.serde.ImageBinary;
 import io.streamnet.serde.ModelCodec;
 import io.streamnet.serde.RejectReason;
 import java.time.Duration;
-import java.util.Arrays;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +33,9 @@ final class TrainProcessor extends ContextualProcessor<String, Image, String, Tr
     private final StreamnetConfig config;
     private final StreamObserver observer;
     private KeyValueStore<Long, Image> batchStore;
-    private KeyValueStore<String, byte[]> modelStore;
+    private KeyValueStore<String, byte[]> trainerStore;
     private Trainer trainer;
-    private long[] pending;
-    private int pendingCount;
+    private BatchBuffer buffer;
     private long firstPendingAt;
     private long publishedVersion = -1;
     private byte[] modelBytes;
@@ -53,10 +49,14 @@ final class TrainProcessor extends ContextualProcessor<String, Image, String, Tr
     public void init(ProcessorContext<String, TrainerOutput> context) {
         super.init(context);
         batchStore = context.getStateStore(StoreNames.TRAINING_BATCH);
-        modelStore = context.getStateStore(StoreNames.TRAINING_MODEL);
+        trainerStore = context.getStateStore(StoreNames.TRAINING_MODEL);
         trainer = new Trainer(loadModel(), config.batchSize());
-        restorePending();
-        observer.pending(pendingCount); // what a restart or a rebalance handed this instance
+        buffer = BatchBuffer.restore(batchStore, trainerStore, config.batchSize());
+        firstPendingAt = context.currentSystemTimeMs();
+        if (buffer.size() > 0) {
+            LOG.info("trainer resumes with {} images waiting for a batch", buffer.size());
+        }
+        observer.pending(buffer.size()); // what a restart or a rebalance handed this instance
         observer.training(true);
         Duration publish = config.modelPublishInterval();
         context.schedule(publish, PunctuationType.WALL_CLOCK_TIME, this::publish);
@@ -69,55 +69,46 @@ final class TrainProcessor extends ContextualProcessor<String, Image, String, Tr
 
     @Override
     public void process(Record<String, Image> record) {
-        // the image's offset in the single-partition repartition topic: unique, ordered, and the same on a replay
-        long offset = context().recordMetadata().orElseThrow().offset();
-        batchStore.put(offset, record.value());
-        if (pendingCount == 0) {
+        if (buffer.size() == 0) {
             firstPendingAt = context().currentSystemTimeMs();
         }
-        if (pendingCount == pending.length) {
-            pending = Arrays.copyOf(pending, pending.length * 2);
-        }
-        pending[pendingCount++] = offset;
-        while (pendingCount >= config.batchSize()) {
+        // the image's offset in the single-partition repartition topic: unique, ordered, and the same on a replay
+        buffer.add(context().recordMetadata().orElseThrow().offset(), record.value());
+        while (buffer.size() >= config.batchSize()) {
             trainPending(record.timestamp());
         }
-        observer.pending(pendingCount);
+        observer.pending(buffer.size());
     }
 
     /** Trains the oldest pending images (a full batch, or all of them when fewer) and removes them from the buffer. */
     private void trainPending(long timestamp) {
-        int m = Math.min(pendingCount, config.batchSize());
-        Image[] images = new Image[m];
+        int m = Math.min(buffer.size(), config.batchSize());
         for (int j = 0; j < m; j++) {
-            images[j] = batchStore.get(pending[j]);
-            trainer.batch().add(images[j].pixels(), images[j].label());
+            Image image = buffer.image(j);
+            trainer.batch().add(image.pixels(), image.label());
         }
         long start = System.nanoTime();
         Trainer.Step step = trainer.train();
         observer.trained(step, System.nanoTime() - start);
         if (step.applied()) {
             modelBytes = ModelCodec.encode(trainer.model());
-            modelStore.put(StoreNames.MODEL_KEY, modelBytes);
+            trainerStore.put(StoreNames.MODEL_KEY, modelBytes);
         } else {
-            refuse(images, step, timestamp);
+            refuse(m, step, timestamp);
         }
-        for (int j = 0; j < m; j++) {
-            batchStore.delete(pending[j]);
-        }
-        System.arraycopy(pending, m, pending, 0, pendingCount - m);
-        pendingCount -= m;
+        buffer.removeFirst(m);
         firstPendingAt = context().currentSystemTimeMs();
     }
 
-    private void refuse(Image[] images, Trainer.Step step, long timestamp) {
+    private void refuse(int m, Trainer.Step step, long timestamp) {
         String message = "training step refused: it would make the weights or the loss non-finite (loss " + step.loss()
                 + "); the model stays at version " + trainer.model().version();
-        LOG.warn("{} images: {}", images.length, message);
+        LOG.warn("{} images: {}", m, message);
         String topic = StoreNames.trainingTopic(context().applicationId());
-        for (int j = 0; j < images.length; j++) {
-            DeadLetter letter = new DeadLetter(RejectReason.NON_FINITE_STEP, message, topic, 0, pending[j]);
-            context().forward(new Record<>(images[j].id(), TrainerOutput.deadLetter(ImageBinary.encode(images[j])),
+        for (int j = 0; j < m; j++) {
+            Image image = buffer.image(j);
+            DeadLetter letter = new DeadLetter(RejectReason.NON_FINITE_STEP, message, topic, 0, buffer.offset(j));
+            context().forward(new Record<>(image.id(), TrainerOutput.deadLetter(ImageBinary.encode(image)),
                     timestamp, letter.toHeaders()));
             observer.rejected(RejectReason.NON_FINITE_STEP);
         }
@@ -139,18 +130,18 @@ final class TrainProcessor extends ContextualProcessor<String, Image, String, Tr
     }
 
     private void flushIfWaitedTooLong(long now) {
-        if (pendingCount > 0 && now - firstPendingAt >= config.batchMaxWait().toMillis()) {
+        if (buffer.size() > 0 && now - firstPendingAt >= config.batchMaxWait().toMillis()) {
             trainPending(now);
-            observer.pending(pendingCount);
+            observer.pending(buffer.size());
         }
     }
 
     private Model loadModel() {
-        byte[] stored = modelStore.get(StoreNames.MODEL_KEY);
+        byte[] stored = trainerStore.get(StoreNames.MODEL_KEY);
         if (stored == null) {
             Model initial = StreamnetTopology.initialModel(config);
             modelBytes = ModelCodec.encode(initial);
-            modelStore.put(StoreNames.MODEL_KEY, modelBytes);
+            trainerStore.put(StoreNames.MODEL_KEY, modelBytes);
             LOG.info("trainer starts a new model: {}", initial);
             return initial;
         }
@@ -164,21 +155,4 @@ final class TrainProcessor extends ContextualProcessor<String, Image, String, Tr
         return model;
     }
 
-    private void restorePending() {
-        pending = new long[Math.max(config.batchSize(), 1)];
-        pendingCount = 0;
-        try (KeyValueIterator<Long, Image> all = batchStore.all()) {
-            while (all.hasNext()) {
-                KeyValue<Long, Image> entry = all.next();
-                if (pendingCount == pending.length) {
-                    pending = Arrays.copyOf(pending, pending.length * 2);
-                }
-                pending[pendingCount++] = entry.key;
-            }
-        }
-        firstPendingAt = context().currentSystemTimeMs();
-        if (pendingCount > 0) {
-            LOG.info("trainer resumes with {} images waiting for a batch", pendingCount);
-        }
-    }
 }

@@ -75,14 +75,7 @@ final class TopologyFixture implements AutoCloseable {
     }
 
     long pendingImages() {
-        KeyValueStore<Long, Image> store = driver.getKeyValueStore(StoreNames.TRAINING_BATCH);
-        long count = 0;
-        try (var all = store.all()) {
-            for (; all.hasNext(); all.next()) {
-                count++;
-            }
-        }
-        return count;
+        return BatchBuffer.pending(driver.getKeyValueStore(StoreNames.TRAINING_MODEL));
     }
 
     @Override

@@ -46,7 +46,7 @@ class TrainProcessorTest {
         TrainProcessor first = started();
         feed(first, images, 0, 6);
         first.close();
-        assertThat(batch.approximateNumEntries()).isEqualTo(2);
+        assertThat(BatchBuffer.pending(model)).isEqualTo(2);
         // When a new trainer starts on the same stores and the rest arrives
         TrainProcessor second = started();
         feed(second, images, 6, 12);
@@ -54,8 +54,28 @@ class TrainProcessorTest {
         Model resumed = ModelCodec.decode(model.get(StoreNames.MODEL_KEY));
         assertThat(resumed.version()).isEqualTo(3);
         assertThat(resumed.imagesTrained()).isEqualTo(12);
-        assertThat(batch.approximateNumEntries()).isZero();
-        assertThat(resumed).isEqualTo(uninterrupted(images));
+        assertThat(BatchBuffer.pending(model)).isZero();
+        assertThat(resumed).isEqualTo(uninterrupted(images, 4));
+    }
+
+    @Test
+    void shouldTrainWhatWaitsWhenRestartedWithASmallerBatch() {
+        List<Image> images = TopologyFixture.sample(Sample.TRAIN, 4);
+        // Given a trainer of batches of 4 stopped with three images waiting
+        TrainProcessor first = started();
+        feed(first, images, 0, 3);
+        first.close();
+        // When it restarts with batches of 2 and one more image arrives
+        TrainProcessor second = new TrainProcessor(StreamnetConfig.from(Map.of("STREAMNET_BATCH_SIZE", "2")),
+                StreamObserver.NONE);
+        second.init(context);
+        feed(second, images, 3, 4);
+        // Then the four images made two batches of two, in their order, and none waits
+        Model resumed = ModelCodec.decode(model.get(StoreNames.MODEL_KEY));
+        assertThat(resumed.version()).isEqualTo(2);
+        assertThat(resumed.imagesTrained()).isEqualTo(4);
+        assertThat(BatchBuffer.pending(model)).isZero();
+        assertThat(resumed).isEqualTo(uninterrupted(images, 2));
     }
 
     @Test
@@ -109,8 +129,9 @@ class TrainProcessorTest {
         }
     }
 
-    private Model uninterrupted(List<Image> images) {
-        io.streamnet.model.Trainer trainer = new io.streamnet.model.Trainer(StreamnetTopology.initialModel(config), 4);
+    private Model uninterrupted(List<Image> images, int batchSize) {
+        io.streamnet.model.Trainer trainer = new io.streamnet.model.Trainer(StreamnetTopology.initialModel(config),
+                batchSize);
         for (Image image : images) {
             trainer.batch().add(image.pixels(), image.label());
             if (trainer.batch().isFull()) {
