@@ -32,7 +32,6 @@ final class TrainProcessor extends ContextualProcessor<String, Image, String, Tr
 
     private final StreamnetConfig config;
     private final StreamObserver observer;
-    private KeyValueStore<Long, Image> batchStore;
     private KeyValueStore<String, byte[]> trainerStore;
     private Trainer trainer;
     private BatchBuffer buffer;
@@ -48,10 +47,10 @@ final class TrainProcessor extends ContextualProcessor<String, Image, String, Tr
     @Override
     public void init(ProcessorContext<String, TrainerOutput> context) {
         super.init(context);
-        batchStore = context.getStateStore(StoreNames.TRAINING_BATCH);
         trainerStore = context.getStateStore(StoreNames.TRAINING_MODEL);
         trainer = new Trainer(loadModel(), config.batchSize());
-        buffer = BatchBuffer.restore(batchStore, trainerStore, config.batchSize());
+        KeyValueStore<Long, Image> slots = context.getStateStore(StoreNames.TRAINING_BATCH);
+        buffer = BatchBuffer.restore(slots, trainerStore, config.batchSize());
         firstPendingAt = context.currentSystemTimeMs();
         if (buffer.size() > 0) {
             LOG.info("trainer resumes with {} images waiting for a batch", buffer.size());
