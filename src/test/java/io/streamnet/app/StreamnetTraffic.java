@@ -60,7 +60,8 @@ final class StreamnetTraffic {
 
     /**
      * Sends the malformed records and the training passes, waits until the model has learned every image, sends the
-     * test images unlabelled and evaluates their predictions; then waits until Prometheus has scraped them all.
+     * test images unlabelled and evaluates their predictions; then waits until Prometheus has scraped them all, and
+     * the consumer lag.
      */
     Outcome trainThenPredict(PrometheusServer prometheus) throws Exception {
         try (Producer<String, byte[]> producer = new KafkaProducer<>(
@@ -78,6 +79,9 @@ final class StreamnetTraffic {
             Evaluator.Evaluation holdout = evaluate(since);
             await().atMost(TIMEOUT).until(() -> prometheus.query("sum(streamnet_images_predicted_total)").stream()
                     .anyMatch(s -> s.value() >= holdout.expected()));
+            // the consumer's per-partition lag exists from its first fetch, and the service picks up new Kafka
+            // metrics every 10 s: a run shorter than that is over before the lag is exported
+            await().atMost(TIMEOUT).until(() -> !prometheus.query("kafka_consumer_fetch_manager_records_lag").isEmpty());
             return new Outcome(holdout, System.currentTimeMillis() / 1000.0);
         }
     }

@@ -51,11 +51,7 @@ class TrainProcessorTest {
         TrainProcessor second = started();
         feed(second, images, 6, 12);
         // Then nothing was lost or trained twice: the model equals an uninterrupted run
-        Model resumed = ModelCodec.decode(model.get(StoreNames.MODEL_KEY));
-        assertThat(resumed.version()).isEqualTo(3);
-        assertThat(resumed.imagesTrained()).isEqualTo(12);
-        assertThat(BatchBuffer.pending(model)).isZero();
-        assertThat(resumed).isEqualTo(uninterrupted(images, 4));
+        assertTrainedAsUninterrupted(images, 4, 3);
     }
 
     @Test
@@ -71,11 +67,7 @@ class TrainProcessorTest {
         second.init(context);
         feed(second, images, 3, 4);
         // Then the four images made two batches of two, in their order, and none waits
-        Model resumed = ModelCodec.decode(model.get(StoreNames.MODEL_KEY));
-        assertThat(resumed.version()).isEqualTo(2);
-        assertThat(resumed.imagesTrained()).isEqualTo(4);
-        assertThat(BatchBuffer.pending(model)).isZero();
-        assertThat(resumed).isEqualTo(uninterrupted(images, 2));
+        assertTrainedAsUninterrupted(images, 2, 2);
     }
 
     @Test
@@ -127,6 +119,15 @@ class TrainProcessorTest {
             context.setRecordMetadata(topic, 0, 100 + 2L * i); // offsets need not be contiguous (transaction markers)
             processor.process(new Record<>(StoreNames.TRAINER_KEY, images.get(i), 0L));
         }
+    }
+
+    /** The stored model took {@code versions} steps over all {@code images}, as one trainer of that batch size would. */
+    private void assertTrainedAsUninterrupted(List<Image> images, int batchSize, int versions) {
+        Model resumed = ModelCodec.decode(model.get(StoreNames.MODEL_KEY));
+        assertThat(resumed.version()).isEqualTo(versions);
+        assertThat(resumed.imagesTrained()).isEqualTo(images.size());
+        assertThat(BatchBuffer.pending(model)).isZero();
+        assertThat(resumed).isEqualTo(uninterrupted(images, batchSize));
     }
 
     private Model uninterrupted(List<Image> images, int batchSize) {
