@@ -52,6 +52,8 @@ final class DemoCommand implements Callable<Integer>, SettingOptions.Configurabl
         long start = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> settings = SettingOptions.settings(spec, System.getenv());
+        // a bad setting or a taken port fails now, not after a broker has started
+        HttpEndpoint.requireFree(StreamnetConfig.from(settings).httpPort());
         TempDirectory work = TempDirectory.create("streamnet-demo-");
         BrokerProcess broker = null;
         if (!settings.containsKey(Setting.BOOTSTRAP_SERVERS.env())) {
@@ -83,6 +85,7 @@ final class DemoCommand implements Callable<Integer>, SettingOptions.Configurabl
             out.print(result.report());
             summarise(out, service, result, start);
             if (!exitWhenDone) {
+                whileServing(out, service.httpPort());
                 out.println("serving until Ctrl-C");
                 out.flush();
                 service.awaitStopped();
@@ -155,12 +158,14 @@ final class DemoCommand implements Callable<Integer>, SettingOptions.Configurabl
                 p.model().version(), p.model().imagesTrained(), p.model().prequential().rollingAccuracy(),
                 p.model().prequential().window(), p.model().prequential().cumulativeAccuracy()));
         out.printf(Locale.ROOT, "holdout accuracy %.4f in %.0f s%n", result.accuracy(), (System.nanoTime() - start) / 1e9);
-        int port = service.httpPort();
+        out.flush();
+    }
+
+    private static void whileServing(PrintWriter out, int port) {
         out.printf("metrics http://localhost:%d%s  model http://localhost:%d%s  health http://localhost:%d%s%n", port,
                 HttpPaths.METRICS, port, HttpPaths.MODEL, port, HttpPaths.READY);
-        out.println("dashboards: `docker compose up` (Grafana on http://localhost:3000), or point Prometheus at "
-                + "the metrics address and import grafana/dashboards/streamnet.json");
-        out.flush();
+        out.println("dashboards: point Prometheus at the metrics address and import grafana/dashboards/streamnet.json "
+                + "into Grafana (docs/OBSERVABILITY.md)");
     }
 
     /** Stops the service, then the broker, and removes the demo's broker data and state; called on exit and again by the shutdown hook. */

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ final class HttpEndpoint implements AutoCloseable {
         try {
             server = HttpServer.create(new InetSocketAddress(port), 0);
         } catch (BindException e) {
-            throw new CommandFailure("port " + port + " is in use; set STREAMNET_HTTP_PORT (--http-port) to a free one");
+            throw portInUse(port);
         } catch (IOException e) {
             throw new CommandFailure("cannot serve HTTP on port " + port + ": " + e.getMessage(), e);
         }
@@ -67,6 +68,24 @@ final class HttpEndpoint implements AutoCloseable {
 
     int port() {
         return server.getAddress().getPort();
+    }
+
+    /** Fails as the endpoint would if {@code port} is taken, so that a command can say so before it starts anything slow. */
+    static void requireFree(int port) {
+        if (port == 0) {
+            return; // any free port
+        }
+        try {
+            new ServerSocket(port).close();
+        } catch (BindException e) {
+            throw portInUse(port);
+        } catch (IOException e) {
+            // any other trouble shows, with its own message, when the endpoint binds
+        }
+    }
+
+    private static CommandFailure portInUse(int port) {
+        return new CommandFailure("port " + port + " is in use; set STREAMNET_HTTP_PORT (--http-port) to a free one");
     }
 
     /** What {@code /model} shows: version, images, hyperparameters, prequential accuracy, loss, snapshot age. */

@@ -24,7 +24,7 @@ final class SettingOptions {
 
     static void addTo(CommandSpec spec) {
         for (Setting s : Setting.values()) {
-            spec.addOption(OptionSpec.builder(s.flag()).paramLabel("<" + s.expected().replace(' ', '_') + ">")
+            spec.addOption(OptionSpec.builder(s.flag()).paramLabel(s.label())
                     .type(String.class).description(s.description() + " (env " + s.env() + ", default "
                             + (s.defaultValue().isEmpty() ? "none" : s.defaultValue()) + ")")
                     .build());

@@ -42,21 +42,21 @@ public final class E2eBenchCommand implements Callable<Integer> {
 
     // a fresh service spends its first ~10 s compiling its hot paths on the cores it shares with the broker: a
     // million images keep that start-up a small part of the rate, as it is for a service that runs for hours
-    @Option(names = "--images", defaultValue = "1000000", description = "images per throughput run (default: ${DEFAULT-VALUE})")
+    @Option(names = "--images", paramLabel = "N", defaultValue = "1000000", description = "images per throughput run (default: ${DEFAULT-VALUE})")
     long images;
 
-    @Option(names = "--ceiling-records", defaultValue = "1000000",
+    @Option(names = "--ceiling-records", paramLabel = "N", defaultValue = "1000000",
             description = "records per broker ceiling run (default: ${DEFAULT-VALUE})")
     long ceilingRecords;
 
-    @Option(names = "--rate", defaultValue = "1000", description = "offered images/s in the latency runs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rate", paramLabel = "N", defaultValue = "1000", description = "offered images/s in the latency runs (default: ${DEFAULT-VALUE})")
     int rate;
 
-    @Option(names = "--latency-seconds", defaultValue = "30",
+    @Option(names = "--latency-seconds", paramLabel = "N", defaultValue = "30",
             description = "measured length of each latency run (default: ${DEFAULT-VALUE})")
     int latencySeconds;
 
-    @Option(names = "--latency-warm-up-seconds", defaultValue = "20",
+    @Option(names = "--latency-warm-up-seconds", paramLabel = "N", defaultValue = "20",
             description = "traffic at --rate before each latency run's measured part, reported apart (default: "
                     + "${DEFAULT-VALUE})")
     int latencyWarmUpSeconds;
@@ -65,18 +65,18 @@ public final class E2eBenchCommand implements Callable<Integer> {
             description = "also print p50, p99 and max of each second of each latency run, warm-up included")
     boolean latencyBySecond;
 
-    @Option(names = "--soak-minutes", defaultValue = "0",
+    @Option(names = "--soak-minutes", paramLabel = "N", defaultValue = "0",
             description = "minutes of steady mixed load with memory sampled every 30 s; 0 = none (default)")
     int soakMinutes;
 
-    @Option(names = "--partitions", defaultValue = "4", description = "partitions of every topic (default: ${DEFAULT-VALUE})")
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "4", description = "partitions of every topic (default: ${DEFAULT-VALUE})")
     int partitions;
 
     @Option(names = "--service-option", paramLabel = "FLAG=VALUE",
             description = "a further setting for every service run, e.g. --service-option=--stream-threads=2")
     List<String> serviceOptions = new ArrayList<>();
 
-    @Option(names = "--service-jvm", defaultValue = "-Xmx512m",
+    @Option(names = "--service-jvm", paramLabel = "OPTIONS", defaultValue = "-Xmx512m",
             description = "JVM options of the service, space-separated (default: ${DEFAULT-VALUE})")
     String serviceJvm;
 

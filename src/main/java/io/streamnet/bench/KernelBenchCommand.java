@@ -184,6 +184,10 @@ final class KernelBenchCommand implements Callable<Integer> {
         if (forks < 1 || numpyThreads < 1) {
             throw new ParameterException(spec.commandLine(), "--forks and --numpy-threads must be >= 1");
         }
+        if (!List.of("float32", "float64").contains(numpyDtype)) {
+            throw new ParameterException(spec.commandLine(), "--numpy-dtype is float32 or float64, got '" + numpyDtype
+                    + "'");
+        }
     }
 
     private SampleFiles givenFiles() {

@@ -7,22 +7,25 @@ import java.util.regex.Pattern;
 
 /** How a setting's text becomes a value; each rejects bad text with a message naming the setting and the fix. */
 enum Parse {
-    TEXT("a non-empty text"),
-    POSITIVE_INT("an integer >= 1"),
-    NON_NEGATIVE_INT("an integer >= 0"),
-    LONG("an integer"),
-    PORT("a port number 0-65535"),
-    POSITIVE_DOUBLE("a finite number > 0"),
-    DURATION("a duration such as 0, 250ms, 2s or 1m"),
-    POSITIVE_DURATION("a duration > 0 such as 250ms, 2s or 1m"),
-    INIT("he or seed"),
-    GUARANTEE("exactly_once_v2 or at_least_once");
+    TEXT("TEXT", "a non-empty text"),
+    POSITIVE_INT("N", "an integer >= 1"),
+    NON_NEGATIVE_INT("N", "an integer >= 0"),
+    LONG("N", "an integer"),
+    PORT("PORT", "a port number 0-65535"),
+    POSITIVE_DOUBLE("X", "a finite number > 0"),
+    DURATION("DURATION", "a duration such as 0, 250ms, 2s or 1m"),
+    POSITIVE_DURATION("DURATION", "a duration > 0 such as 250ms, 2s or 1m"),
+    INIT("he|seed", "he or seed"),
+    GUARANTEE("exactly_once_v2|at_least_once", "exactly_once_v2 or at_least_once");
 
     private static final Pattern DURATION_TEXT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
+    /** The value's placeholder in a usage line. */
+    final String label;
     final String expected;
 
-    Parse(String expected) {
+    Parse(String label, String expected) {
+        this.label = label;
         this.expected = expected;
     }
 

@@ -66,6 +66,11 @@ public enum Setting {
         return description;
     }
 
+    /** The value's placeholder in a usage line: N, DURATION, he|seed, … */
+    public String label() {
+        return parse.label;
+    }
+
     /** What a valid value looks like, for help and error messages. */
     public String expected() {
         return parse.expected;

@@ -8,6 +8,8 @@ import io.streamnet.serde.RecordValidator;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
@@ -32,7 +34,8 @@ public final class StreamnetTopology {
     }
 
     public static Topology build(StreamnetConfig config, StreamObserver observer) {
-        StreamsBuilder builder = new StreamsBuilder();
+        // the service's own properties, so that the builder does not judge the topology by Kafka's defaults
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(StreamsProperties.of(config))));
         ImageSerde images = new ImageSerde();
 
         // the newest model snapshot, on every instance
