@@ -92,18 +92,13 @@ final class BatchBuffer {
 
     private static byte[] encode(long[] offsets, int count) {
         ByteBuffer out = ByteBuffer.allocate(count * Long.BYTES);
-        for (int j = 0; j < count; j++) {
-            out.putLong(offsets[j]);
-        }
+        out.asLongBuffer().put(offsets, 0, count);
         return out.array();
     }
 
     private static long[] decode(byte[] stored) {
-        ByteBuffer in = ByteBuffer.wrap(stored);
         long[] offsets = new long[stored.length / Long.BYTES];
-        for (int j = 0; j < offsets.length; j++) {
-            offsets[j] = in.getLong();
-        }
+        ByteBuffer.wrap(stored).asLongBuffer().get(offsets);
         return offsets;
     }
 }
