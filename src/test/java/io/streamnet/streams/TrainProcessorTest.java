@@ -43,9 +43,7 @@ class TrainProcessorTest {
     void shouldResumeTheBufferAndTheWeightsWhenRestartedMidBatch() {
         List<Image> images = TopologyFixture.sample(Sample.TRAIN, 12);
         // Given a trainer stopped after one batch with two images waiting
-        TrainProcessor first = started();
-        feed(first, images, 0, 6);
-        first.close();
+        stoppedAfter(images, 6);
         assertThat(BatchBuffer.pending(model)).isEqualTo(2);
         // When a new trainer starts on the same stores and the rest arrives
         TrainProcessor second = started();
@@ -58,13 +56,9 @@ class TrainProcessorTest {
     void shouldTrainWhatWaitsWhenRestartedWithASmallerBatch() {
         List<Image> images = TopologyFixture.sample(Sample.TRAIN, 4);
         // Given a trainer of batches of 4 stopped with three images waiting
-        TrainProcessor first = started();
-        feed(first, images, 0, 3);
-        first.close();
+        stoppedAfter(images, 3);
         // When it restarts with batches of 2 and one more image arrives
-        TrainProcessor second = new TrainProcessor(StreamnetConfig.from(Map.of("STREAMNET_BATCH_SIZE", "2")),
-                StreamObserver.NONE);
-        second.init(context);
+        TrainProcessor second = started(StreamnetConfig.from(Map.of("STREAMNET_BATCH_SIZE", "2")), StreamObserver.NONE);
         feed(second, images, 3, 4);
         // Then the four images made two batches of two, in their order, and none waits
         assertTrainedAsUninterrupted(images, 2, 2);
@@ -87,10 +81,8 @@ class TrainProcessorTest {
     @Test
     void shouldReportTheRestoredBufferOnStartAndNoneOnceTheTaskLeaves() {
         // Given a trainer stopped with two images waiting for a batch
-        TrainProcessor first = started();
-        feed(first, TopologyFixture.sample(Sample.TRAIN, 6), 0, 6);
+        stoppedAfter(TopologyFixture.sample(Sample.TRAIN, 6), 6);
         RecordingObserver observer = new RecordingObserver();
-        first.close();
 
         // When the task starts again (a restart, or a rebalance that brings it here), before any new image
         TrainProcessor second = started(observer);
@@ -108,9 +100,20 @@ class TrainProcessorTest {
     }
 
     private TrainProcessor started(StreamObserver observer) {
-        TrainProcessor processor = new TrainProcessor(config, observer);
+        return started(config, observer);
+    }
+
+    private TrainProcessor started(StreamnetConfig settings, StreamObserver observer) {
+        TrainProcessor processor = new TrainProcessor(settings, observer);
         processor.init(context);
         return processor;
+    }
+
+    /** A trainer of the default settings took the first {@code count} images, then its task closed. */
+    private void stoppedAfter(List<Image> images, int count) {
+        TrainProcessor processor = started();
+        feed(processor, images, 0, count);
+        processor.close();
     }
 
     private void feed(TrainProcessor processor, List<Image> images, int from, int to) {
