@@ -1,5 +1,7 @@
 package io.streamnet.streams;
 
+import java.nio.charset.StandardCharsets;
+
 /** Names of the topology's state stores, internal topic and keys; tests and queries use the same. */
 public final class StoreNames {
     /** The labelled images of the batch being filled, keyed by their slot in it (0, 1, …): see {@link BatchBuffer}. */
@@ -17,8 +19,11 @@ public final class StoreNames {
     public static final String MODEL_KEY = "model";
     /** The key of the batch's offsets in the trainer's state store. */
     public static final String BATCH_KEY = "batch";
-    /** The one key every labelled image is re-keyed to on its way to the trainer. */
-    public static final String TRAINER_KEY = "trainer";
+    /**
+     * The one key every labelled image is re-keyed to on its way to the trainer, "trainer" in UTF-8. Kept as bytes:
+     * nothing reads it, so the trainer need not decode a string for every image.
+     */
+    static final byte[] TRAINER_KEY = "trainer".getBytes(StandardCharsets.UTF_8);
 
     private StoreNames() {
     }

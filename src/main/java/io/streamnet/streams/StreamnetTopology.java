@@ -65,7 +65,7 @@ public final class StreamnetTopology {
         // labelled → one key → ONE partition: exactly one task trains the one model
         KStream<String, TrainerOutput> trained = accepted.filter((key, image) -> image.isLabelled(), Named.as("labelled"))
                 .selectKey((key, image) -> StoreNames.TRAINER_KEY, Named.as("to-trainer"))
-                .repartition(Repartitioned.with(Serdes.String(), images)
+                .repartition(Repartitioned.with(Serdes.ByteArray(), images)
                         .withName(StoreNames.TRAINING_REPARTITION).withNumberOfPartitions(1))
                 .process(() -> new TrainProcessor(config, observer), Named.as("train"),
                         StoreNames.TRAINING_BATCH, StoreNames.TRAINING_MODEL);

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * commits (exactly-once: together), so a crash, restart or rebalance neither loses nor repeats an
  * image. Snapshots go to the model topic on a wall-clock schedule, at most one per interval.
  */
-final class TrainProcessor extends ContextualProcessor<String, Image, String, TrainerOutput> {
+final class TrainProcessor extends ContextualProcessor<byte[], Image, String, TrainerOutput> {
     private static final Logger LOG = LoggerFactory.getLogger(TrainProcessor.class);
 
     private final StreamnetConfig config;
@@ -67,7 +67,7 @@ final class TrainProcessor extends ContextualProcessor<String, Image, String, Tr
     }
 
     @Override
-    public void process(Record<String, Image> record) {
+    public void process(Record<byte[], Image> record) {
         if (buffer.size() == 0) {
             firstPendingAt = context().currentSystemTimeMs();
         }
