@@ -12,7 +12,7 @@ final class DatasetOptions {
     @Option(names = "--images", paramLabel = "FILE", description = "IDX image file, gzip or plain")
     Path images;
 
-    @Option(names = "--labels", paramLabel = "FILE", description = "its IDX label file; without it the images are unlabelled")
+    @Option(names = "--labels", paramLabel = "FILE", description = "its IDX label file, the true digits (produce without it sends the images unlabelled)")
     Path labels;
 
     @Option(names = "--csv", paramLabel = "FILE",

@@ -126,7 +126,8 @@ final class DatasetProducer {
             partitions = producer.partitionsFor(topic); // blocks at most max.block.ms
         } catch (KafkaException e) {
             throw new CommandFailure("no metadata for topic '" + topic + "' from Kafka at " + servers
-                    + ": is the broker up and does the topic exist? (" + e.getMessage() + ")", e);
+                    + ": is the broker up and does the topic exist? (" + e.getMessage() + "); start one with "
+                    + "'streamnet broker' or point --bootstrap-servers at yours", e);
         }
         if (partitions == null || partitions.isEmpty()) {
             throw new CommandFailure("topic '" + topic + "' has no partitions at " + servers);

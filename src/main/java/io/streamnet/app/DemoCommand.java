@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 /** {@code streamnet demo}: broker, service, the bundled sample in, predictions evaluated — one command. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The whole thing on one machine: starts a local Kafka broker (unless --bootstrap-servers is "
-                + "given), starts the service, streams the bundled 8,000 training images (labelled, --epochs passes), "
+                + "given: then the demo uses that broker's topics and goes on training the model it finds there), "
+                + "starts the service, streams the bundled 8,000 training images (labelled, --epochs passes), "
                 + "waits until the model has learned them, streams the 2,000 held-out images unlabelled, and prints "
                 + "the accuracy of the predictions and their confusion matrix. Then it keeps serving until Ctrl-C "
                 + "(or exits with --exit-when-done).",
@@ -102,6 +103,12 @@ final class DemoCommand implements Callable<Integer>, SettingOptions.Configurabl
     private Evaluator.Evaluation run(StreamnetConfig config, Service service) throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         long before = awaitModel(service, 0, "first model", err);
+        if (before > 0) {
+            err.printf(Locale.ROOT, "the model of application '%s' at %s has learned %,d images already; the demo "
+                    + "trains it on (for a new model, pass new names with --application-id, --input-topic, "
+                    + "--predictions-topic and --model-topic)%n", config.applicationId(), config.bootstrapServers(),
+                    before);
+        }
         long sent = produce(config, Dataset.sample(Sample.TRAIN), false, epochs, "training images");
         long target = before + sent - (config.batchMaxWait().isZero() ? sent % config.batchSize() : 0);
         awaitModel(service, target, "images trained", err);

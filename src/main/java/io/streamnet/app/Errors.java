@@ -32,14 +32,26 @@ final class Errors {
             cmd.getErr().println("streamnet: " + e.getMessage());
             return FAILED;
         }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.apache.kafka.common.config.ConfigException) {
-                cmd.getErr().println("streamnet: Kafka refused a client setting: " + t.getMessage()
-                        + "; check --bootstrap-servers (host:port) and the STREAMNET_KAFKA_* / --kafka settings");
-                return USAGE;
-            }
+        if (refusedSetting(e)) {
+            cmd.getErr().println("streamnet: Kafka refused a client setting: " + refusal(e).getMessage()
+                    + "; check --bootstrap-servers (host:port) and the STREAMNET_KAFKA_* / --kafka settings");
+            return USAGE;
         }
         LOG.error("{} failed", cmd.getCommandSpec().qualifiedName(), e);
         return FAILED;
+    }
+
+    /** True when a Kafka client refused its configuration (somewhere in the causes of {@code e}). */
+    static boolean refusedSetting(Throwable e) {
+        return refusal(e) != null;
+    }
+
+    private static Throwable refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.kafka.common.config.ConfigException) {
+                return t;
+            }
+        }
+        return null;
     }
 }

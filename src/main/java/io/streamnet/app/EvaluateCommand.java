@@ -23,8 +23,10 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {"Reads the predictions topic (read_committed, from the beginning), joins each prediction with "
                 + "the true label of the image with the same id, and prints accuracy and the confusion matrix.",
-            "Without --images or --csv, the bundled 2,000 held-out images (ids test-0 ... test-1999). Ends when every "
-                + "id has a prediction, or after --timeout, naming the ids still missing (exit code 1)."})
+            "Without --images or --csv, the bundled 2,000 held-out images (ids test-0 ... test-1999). Reads at least "
+                + "to the end the topic has when it starts, so an id predicted more than once (by earlier runs, too) "
+                + "counts with its latest prediction; ends when every id has one, or after --timeout, naming the ids "
+                + "still missing (exit code 1)."})
 final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -18,7 +18,8 @@ import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * Joins the predictions topic with the ground truth of a dataset by image id: reads the topic from the
- * beginning until every expected id has a prediction (the last one counts) or the time is up.
+ * beginning, at least to the end it had when reading began, and on until every expected id has a prediction or
+ * the time is up; the latest prediction of an id counts.
  */
 final class Evaluator {
     private final Map<String, Integer> truth;
@@ -48,18 +49,21 @@ final class Evaluator {
 
     /**
      * Reads predictions with {@code consumer} (assigned here to every partition of {@code topic}, from the start),
-     * keeping those for input records stamped at or after {@code since} (epoch ms).
+     * keeping those for input records stamped at or after {@code since} (epoch ms): at least up to the end the topic
+     * had when reading began, so that the latest prediction of every id counts, then on until every expected id has
+     * one or the time is up.
      */
     Evaluation run(Consumer<String, byte[]> consumer, String topic, long since, Duration timeout, Progress progress) {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, timeout));
         Map<String, Prediction> latest = new HashMap<>();
         long duplicates = 0;
         long unreadable = 0;
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (latest.size() < truth.size() && System.nanoTime() < deadline) {
+        while ((latest.size() < truth.size() || !reached(consumer, end)) && System.nanoTime() < deadline) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                 Prediction p;
                 try {
@@ -76,6 +80,15 @@ final class Evaluator {
         }
         progress.finish(latest.size());
         return Evaluation.of(truth, latest, duplicates, unreadable);
+    }
+
+    /**
+     * True once the consumer's position has passed {@code end} in every partition (those reached are dropped from
+     * it). A read_committed consumer's position can stop short of an end offset only while a transaction is open.
+     */
+    private static boolean reached(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
+        end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
+        return end.isEmpty();
     }
 
     /** What came out: accuracy over the predicted ids, the confusion matrix, and what is missing or doubled. */
@@ -100,6 +113,9 @@ final class Evaluator {
         }
 
         String report() {
+            if (predicted == 0) {
+                return String.format(java.util.Locale.ROOT, "no predictions for any of the %,d ids, e.g. %s%n", expected, missingExamples());
+            }
             StringBuilder out = new StringBuilder(String.format(java.util.Locale.ROOT,
                     "accuracy %.4f (%,d of %,d predicted right; %,d of %,d ids predicted)%n", accuracy(), correct,
                     predicted, predicted, expected));
@@ -115,14 +131,17 @@ final class Evaluator {
             }
             out.append('\n');
             if (!missing.isEmpty()) {
-                out.append(String.format("%,d ids have no prediction, e.g. %s%n", missing.size(),
-                        String.join(", ", missing.subList(0, Math.min(10, missing.size())))));
+                out.append(String.format("%,d ids have no prediction, e.g. %s%n", missing.size(), missingExamples()));
             }
             if (duplicates > 0) {
                 out.append(String.format("%,d predictions repeated an id already predicted (the last one counts)%n",
                         duplicates));
             }
             return out.toString();
+        }
+
+        private String missingExamples() {
+            return String.join(", ", missing.subList(0, Math.min(10, missing.size())));
         }
     }
 }

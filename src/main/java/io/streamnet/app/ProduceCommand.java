@@ -130,7 +130,10 @@ final class ProduceCommand implements Callable<Integer> {
     private Producer<String, byte[]> connect(Properties props) {
         try {
             return producers.apply(props);
-        } catch (KafkaException e) { // e.g. an unresolvable host or a bad STREAMNET_KAFKA_* property
+        } catch (KafkaException e) {
+            if (Errors.refusedSetting(e)) {
+                throw e; // a malformed or unresolvable address, a bad STREAMNET_KAFKA_* property: said as for every command
+            }
             throw new CommandFailure("cannot create a Kafka producer for " + bootstrap.servers + ": " + e.getMessage(), e);
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamnet.app.broker.Ports;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,5 +58,17 @@ class BrokerCommandTest {
 
         assertThat(code).isEqualTo(1);
         assertThat(cli.err()).contains("cannot resolve host no-such-host.invalid");
+    }
+
+    @Test
+    void shouldRefuseADataDirectoryThatIsAFileInOneLine() throws Exception {
+        Path file = Files.writeString(tmp.resolve("not-a-directory"), "x");
+
+        int code = cli.run("broker", "--port", "" + Ports.free(), "--controller-port", "" + Ports.free(),
+                "--data-dir", file.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(cli.err()).isEqualTo("streamnet: cannot use data directory " + file + " (a file is in the way); pass --data-dir a "
+                + "writable directory" + System.lineSeparator());
     }
 }

@@ -57,6 +57,18 @@ class ProduceCommandTest {
     }
 
     @Test
+    void shouldNameAnAddressWithoutAPortInOneLine() {
+        // When the real producer is given an address it cannot parse
+        int exit = produce(ProduceCommand.kafkaProducers(), "--bootstrap-servers", "localhost");
+
+        // Then Kafka's own reason is the message, with the fix, as for every other command
+        assertThat(exit).isEqualTo(Errors.USAGE);
+        assertThat(err.toString()).startsWith("streamnet: Kafka refused a client setting: ")
+                .contains("localhost").contains("check --bootstrap-servers (host:port)")
+                .doesNotContain("Failed to construct").hasLineCount(1);
+    }
+
+    @Test
     void shouldTakeServersAndTopicFromTheEnvironmentUnlessFlagsSayOtherwise() {
         // Given the environment names a cluster and a topic
         env.put("STREAMNET_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092");

@@ -16,9 +16,17 @@ import java.util.stream.Stream;
  */
 record GoldenCase(String name, int hidden, double learningRate, Network initial, List<Step> steps) {
 
-    /** The directory of golden cases: -Dstreamnet.golden=..., else ../shared/golden beside the project. */
+    /**
+     * The directory of golden cases: -Dstreamnet.golden=..., else ../shared/golden beside the project when it is there
+     * (it may hold cases newer than the copy here), else the copy in src/test/resources/golden.
+     */
     static Path directory() {
-        return Path.of(System.getProperty("streamnet.golden", "../shared/golden"));
+        String chosen = System.getProperty("streamnet.golden");
+        if (chosen != null) {
+            return Path.of(chosen);
+        }
+        Path shared = Path.of("../shared/golden");
+        return Files.isDirectory(shared) ? shared : Path.of("src/test/resources/golden");
     }
 
     static List<Path> files() {

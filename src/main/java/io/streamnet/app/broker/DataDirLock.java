@@ -37,7 +37,7 @@ final class DataDirLock implements AutoCloseable {
             return new DataDirLock(channel);
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new UncheckedIOException("cannot lock " + dataDir, e);
+            throw new UncheckedIOException("cannot use data directory " + dataDir, e);
         }
     }
 
