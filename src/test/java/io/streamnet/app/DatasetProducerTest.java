@@ -120,7 +120,8 @@ class DatasetProducerTest {
         assertThatThrownBy(() -> run(producer, Dataset.sample(Sample.TEST), plan(0, 1, 1)))
                 .isInstanceOf(CommandFailure.class)
                 .hasMessage("no metadata for topic 'images' from Kafka at localhost:9092: is the broker up and does the"
-                        + " topic exist? (Topic images not present in metadata after 10000 ms.)");
+                        + " topic exist? (Topic images not present in metadata after 10000 ms.); start one with"
+                        + " 'streamnet broker' or point --bootstrap-servers at yours");
         assertThat(producer.history()).isEmpty();
     }
 
