@@ -149,9 +149,11 @@ public final class E2eBenchCommand implements Callable<Integer> {
         double training(long count) throws Exception {
             String input = "train-in";
             createTopic(bootstrap, input);
-            traffic.fill(input, count, true, "t");
+            long delivered = traffic.fill(input, count, true, "t");
+            BenchCommand.figure(out, "e2e.train.undelivered_images", count - delivered);
+            long steps = delivered / BATCH;
             try (ServiceProcess service = serve(input, List.of())) {
-                double[] rates = perSecond(service, "streamnet_train_step_seconds_count", count / BATCH);
+                double[] rates = perSecond(service, "streamnet_train_step_seconds_count", steps);
                 BenchCommand.figure(out, "e2e.train.images_per_s", Math.round(rates[0] * BATCH));
                 BenchCommand.figure(out, "e2e.train.second_half.images_per_s", Math.round(rates[1] * BATCH));
                 memory(service, "e2e.train");
@@ -162,9 +164,10 @@ public final class E2eBenchCommand implements Callable<Integer> {
         double prediction(long count) throws Exception {
             String input = "predict-in";
             createTopic(bootstrap, input);
-            traffic.fill(input, count, false, "p");
+            long delivered = traffic.fill(input, count, false, "p");
+            BenchCommand.figure(out, "e2e.predict.undelivered_images", count - delivered);
             try (ServiceProcess service = serve(input, List.of())) {
-                double[] rates = perSecond(service, "streamnet_images_predicted_total", count);
+                double[] rates = perSecond(service, "streamnet_images_predicted_total", delivered);
                 BenchCommand.figure(out, "e2e.predict.images_per_s", Math.round(rates[0]));
                 BenchCommand.figure(out, "e2e.predict.second_half.images_per_s", Math.round(rates[1]));
                 memory(service, "e2e.predict");

@@ -8,6 +8,8 @@ import io.streamnet.serde.ImageBinary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,15 +32,36 @@ final class Traffic {
         }
     }
 
-    /** Sends {@code count} images (ids {@code prefix0}, {@code prefix1}, ...) as fast as the producer goes. */
-    void fill(String topic, long count, boolean withLabels, String prefix) {
+    /**
+     * Sends {@code count} images (ids {@code prefix0}, {@code prefix1}, ...) as fast as the producer goes.
+     *
+     * @return how many the broker acknowledged: the count a run waits for (an image never delivered is never
+     *         trained or predicted, and waiting for it would only end in the run's time limit)
+     */
+    long fill(String topic, long count, boolean withLabels, String prefix) {
+        AtomicLong failed = new AtomicLong();
+        AtomicReference<Exception> firstError = new AtomicReference<>();
         try (KafkaProducer<String, byte[]> producer = producer()) {
             for (long i = 0; i < count; i++) {
                 int j = (int) (i % labelled.size());
-                producer.send(new ProducerRecord<>(topic, prefix + i, (withLabels ? labelled : unlabelled).get(j)));
+                producer.send(new ProducerRecord<>(topic, prefix + i, (withLabels ? labelled : unlabelled).get(j)),
+                        (metadata, e) -> {
+                            if (e != null) {
+                                failed.incrementAndGet();
+                                firstError.compareAndSet(null, e);
+                            }
+                        });
             }
             producer.flush();
         }
+        if (failed.get() == count) {
+            throw new IllegalStateException("no image reached " + topic + ": " + firstError.get());
+        }
+        if (failed.get() > 0) {
+            System.err.printf("%,d of %,d images were not delivered to %s (%s); the run counts the others%n",
+                    failed.get(), count, topic, firstError.get());
+        }
+        return count - failed.get();
     }
 
     /** Sends unlabelled images at {@code perSecond} for {@code seconds}; each record is stamped when sent. */
