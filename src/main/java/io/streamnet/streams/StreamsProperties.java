@@ -28,6 +28,9 @@ public final class StreamsProperties {
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         // the global model table fails on an error as the stream threads do (Kafka's default from 5.0 on)
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // Kafka Streams rebuilds its settings from the main consumer's, which carry only consumer-prefixed ones: without
+        // this copy that rebuilt config warns at every start that the handler above is off
+        p.put(StreamsConfig.consumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
         // a dead instance hands its tasks (training among them) to another within seconds, not the 45 s default
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), "10000");
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), "2000");
