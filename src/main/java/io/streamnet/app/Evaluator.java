@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 
@@ -54,8 +55,12 @@ final class Evaluator {
      * one or the time is up.
      */
     Evaluation run(Consumer<String, byte[]> consumer, String topic, long since, Duration timeout, Progress progress) {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        List<PartitionInfo> found = consumer.partitionsFor(topic, timeout);
+        if (found == null || found.isEmpty()) {
+            throw new CommandFailure("there is no topic '" + topic + "' to read predictions from; check --topic "
+                    + "(the service's --predictions-topic)");
+        }
+        List<TopicPartition> partitions = found.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, timeout));
@@ -114,7 +119,8 @@ final class Evaluator {
 
         String report() {
             if (predicted == 0) {
-                return String.format(java.util.Locale.ROOT, "no predictions for any of the %,d ids, e.g. %s%n", expected, missingExamples());
+                return String.format(java.util.Locale.ROOT, "no predictions for any of the %,d ids, e.g. %s (image i of "
+                        + "a file has the id <prefix>i; --id-prefix sets the prefix)%n", expected, missingExamples());
             }
             StringBuilder out = new StringBuilder(String.format(java.util.Locale.ROOT,
                     "accuracy %.4f (%,d of %,d predicted right; %,d of %,d ids predicted)%n", accuracy(), correct,

@@ -1,6 +1,7 @@
 package io.streamnet.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamnet.data.Prediction;
 import io.streamnet.serde.PredictionJson;
@@ -64,10 +65,19 @@ class EvaluatorTest {
     }
 
     @Test
+    void shouldNameTheTopicWhenItDoesNotExist() {
+        assertThatThrownBy(() -> evaluator.run(consumer, "no-such-topic", 0, Duration.ofSeconds(1), quietProgress()))
+                .isInstanceOf(CommandFailure.class)
+                .hasMessage("there is no topic 'no-such-topic' to read predictions from; check --topic (the service's "
+                        + "--predictions-topic)");
+    }
+
+    @Test
     void shouldSaySoPlainlyWhenNoIdWasPredicted() {
         Evaluator.Evaluation result = Evaluator.Evaluation.of(Map.of("a", 1, "b", 2), Map.of(), 0, 0);
 
-        assertThat(result.report()).isEqualTo("no predictions for any of the 2 ids, e.g. a, b" + System.lineSeparator());
+        assertThat(result.report()).isEqualTo("no predictions for any of the 2 ids, e.g. a, b (image i of a file has "
+                + "the id <prefix>i; --id-prefix sets the prefix)" + System.lineSeparator());
     }
 
     /** The prediction at {@code offset}, for an input record stamped {@code offset} (ms). */
