@@ -5,13 +5,8 @@ import io.streamnet.app.broker.BrokerProcess;
 import io.streamnet.app.broker.DataDirInUseException;
 import io.streamnet.app.broker.LocalBroker;
 import io.streamnet.app.broker.Ports;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -87,25 +82,8 @@ final class BrokerCommand implements Callable<Integer> {
             throw new CommandFailure(e.getMessage() + "; pass --data-dir to choose another");
         } catch (UncheckedIOException e) {
             // the data directory cannot be created or written: not a directory, no permission, a read-only disk
-            throw new CommandFailure(e.getMessage() + " (" + reason(e.getCause()) + "); pass --data-dir a writable directory");
+            throw CommandFailure.unusableDirectory("data directory", config.dataDir(), e.getCause(), "--data-dir");
         }
-    }
-
-    /** What the file system said, in words rather than the exception's class name. */
-    private static String reason(IOException e) {
-        if (e instanceof FileAlreadyExistsException) {
-            return "a file is in the way"; // createDirectories found a file where a directory should be
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "it cannot be created there";
-        }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     private BrokerConfig config(int controller) {

@@ -32,8 +32,9 @@ final class Errors {
             cmd.getErr().println("streamnet: " + e.getMessage());
             return FAILED;
         }
-        if (refusedSetting(e)) {
-            cmd.getErr().println("streamnet: Kafka refused a client setting: " + refusal(e).getMessage()
+        Throwable refusal = kafkaRefusal(e);
+        if (refusal != null) {
+            cmd.getErr().println("streamnet: Kafka refused a client setting: " + refusal.getMessage()
                     + "; check --bootstrap-servers (host:port) and the STREAMNET_KAFKA_* / --kafka settings");
             return USAGE;
         }
@@ -41,12 +42,8 @@ final class Errors {
         return FAILED;
     }
 
-    /** True when a Kafka client refused its configuration (somewhere in the causes of {@code e}). */
-    static boolean refusedSetting(Throwable e) {
-        return refusal(e) != null;
-    }
-
-    private static Throwable refusal(Throwable e) {
+    /** The Kafka {@code ConfigException} among the causes of {@code e}: a client refused its settings. Else null. */
+    static Throwable kafkaRefusal(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof org.apache.kafka.common.config.ConfigException) {
                 return t;

@@ -131,7 +131,7 @@ final class ProduceCommand implements Callable<Integer> {
         try {
             return producers.apply(props);
         } catch (KafkaException e) {
-            if (Errors.refusedSetting(e)) {
+            if (Errors.kafkaRefusal(e) != null) {
                 throw e; // a malformed or unresolvable address, a bad STREAMNET_KAFKA_* property: said as for every command
             }
             throw new CommandFailure("cannot create a Kafka producer for " + bootstrap.servers + ": " + e.getMessage(), e);

@@ -15,6 +15,8 @@ import io.streamnet.metrics.StreamnetMetrics;
 import io.streamnet.streams.LatestModel;
 import io.streamnet.streams.StreamnetTopology;
 import io.streamnet.streams.StreamsProperties;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -53,34 +55,31 @@ final class Service implements AutoCloseable {
     private final HttpEndpoint http;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    /** Kafka Streams on the topology; a state directory locked by another instance, or unusable, is the user's to fix. */
+    /** Kafka Streams on the topology; a state directory locked by another instance is the user's to fix. */
     private static KafkaStreams newKafkaStreams(StreamnetConfig config, StreamnetMetrics metrics) {
         try {
             return new KafkaStreams(StreamnetTopology.build(config, metrics), StreamsProperties.of(config));
         } catch (StreamsException e) {
-            String fix = "pass --state-dir (STREAMNET_STATE_DIR) to choose another";
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                String message = t.getMessage() == null ? "" : t.getMessage();
-                boolean wrapper = t.getCause() != null && message.equals(t.getCause().toString());
-                if (wrapper) {
-                    continue; // its cause says the same without a class name in front
-                }
-                if (message.contains("be created")) {
-                    // "doesn't exist and couldn't be created", "can't be created as there is an existing file"
-                    throw new CommandFailure("state directory " + config.stateDir() + " cannot be used: " + message
-                            + "; " + fix + " (a writable directory)", e);
-                }
-                if (message.contains("locked") || message.contains("lock the state directory")
-                        || message.contains("multiple instances")) {
-                    throw new CommandFailure("state directory " + config.stateDir()
-                            + " is in use by another instance; stop it or " + fix, e);
-                }
+            if (e.getMessage() != null && e.getMessage().contains("state directory")) {
+                throw new CommandFailure("state directory " + config.stateDir() + " is in use by another instance; "
+                        + "stop it or pass --state-dir (STREAMNET_STATE_DIR) to choose another", e);
             }
             throw e;
         }
     }
 
+    /** Created here, before anything else starts, so that an unusable one is one line rather than Kafka's guess. */
+    private static void createStateDirectory(StreamnetConfig config) {
+        try {
+            Files.createDirectories(config.stateDir());
+        } catch (IOException e) {
+            throw CommandFailure.unusableDirectory("state directory", config.stateDir(), e,
+                    "--state-dir (STREAMNET_STATE_DIR)");
+        }
+    }
+
     private Service(StreamnetConfig config) {
+        createStateDirectory(config);
         Topics.ensure(config);
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("application", config.applicationId());
