@@ -18,7 +18,8 @@ record GoldenCase(String name, int hidden, double learningRate, Network initial,
 
     /**
      * The directory of golden cases: -Dstreamnet.golden=..., else ../shared/golden beside the project when it is there
-     * (it may hold cases newer than the copy here), else the copy in src/test/resources/golden.
+     * (it may hold cases newer than the copy here), else the copy in src/test/golden (read by path, not from the class
+     * path, so no build copies its 4.5 MB).
      */
     static Path directory() {
         String chosen = System.getProperty("streamnet.golden");
@@ -26,7 +27,7 @@ record GoldenCase(String name, int hidden, double learningRate, Network initial,
             return Path.of(chosen);
         }
         Path shared = Path.of("../shared/golden");
-        return Files.isDirectory(shared) ? shared : Path.of("src/test/resources/golden");
+        return Files.isDirectory(shared) ? shared : Path.of("src/test/golden");
     }
 
     static List<Path> files() {
