@@ -29,8 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "e2e", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"End-to-end throughput, latency and memory of the service against a local broker it starts, "
                 + "beside that broker's ceiling (Kafka's own producer and consumer performance tools), in one run.",
-            "Training: labelled images already on the input topic, exactly-once, batch 32, H = 10: images trained per "
-                + "second from the moment the service is RUNNING. Prediction: the same with unlabelled images. "
+            "Training: exactly-once, batch 32, H = 10; the service starts on --warm-up-images labelled images (its "
+                + "start-up rate, reported apart), then --images more are committed at once: images trained per "
+                + "second from that commit to the last one trained. Prediction: the same with unlabelled images. "
                 + "Latency: unlabelled images offered at --rate, from each input record's timestamp to the prediction's "
                 + "arrival at a read_committed consumer, exactly-once and at-least-once."})
 public final class E2eBenchCommand implements Callable<Integer> {
@@ -40,10 +41,16 @@ public final class E2eBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    // a fresh service spends its first ~10 s compiling its hot paths on the cores it shares with the broker: a
-    // million images keep that start-up a small part of the rate, as it is for a service that runs for hours
-    @Option(names = "--images", paramLabel = "N", defaultValue = "1000000", description = "images per throughput run (default: ${DEFAULT-VALUE})")
+    @Option(names = "--images", paramLabel = "N", defaultValue = "1000000",
+            description = "images per measured throughput run (default: ${DEFAULT-VALUE})")
     long images;
+
+    // a fresh service spends its first ~10 s compiling its hot paths on the cores it shares with the broker; the
+    // start-up is measured on its own, so that the throughput figures do not depend on how long a run is
+    @Option(names = "--warm-up-images", paramLabel = "N", defaultValue = "500000",
+            description = "images each throughput run's service takes first, from its start, before the measured "
+                    + "images (default: ${DEFAULT-VALUE})")
+    long warmUpImages;
 
     @Option(names = "--ceiling-records", paramLabel = "N", defaultValue = "1000000",
             description = "records per broker ceiling run (default: ${DEFAULT-VALUE})")
@@ -82,9 +89,9 @@ public final class E2eBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (rate < 1 || latencySeconds < 1 || latencyWarmUpSeconds < 0) {
+        if (rate < 1 || latencySeconds < 1 || latencyWarmUpSeconds < 0 || images < BATCH || warmUpImages < BATCH) {
             throw new ParameterException(spec.commandLine(), "--rate and --latency-seconds take 1 or more, "
-                    + "--latency-warm-up-seconds 0 or more");
+                    + "--latency-warm-up-seconds 0 or more, --images and --warm-up-images " + BATCH + " or more");
         }
         PrintWriter out = spec.commandLine().getOut();
         Launcher launcher = Launcher.current();
@@ -106,8 +113,8 @@ public final class E2eBenchCommand implements Callable<Integer> {
             double consumed = BrokerCeiling.consume(launcher, broker.bootstrapServers(), "ceiling", ceilingRecords);
             BenchCommand.figure(out, "broker.produce.records_per_s", Math.round(produced));
             BenchCommand.figure(out, "broker.consume.records_per_s", Math.round(consumed));
-            double trained = runs.training(images - images % BATCH);
-            double predicted = runs.prediction(images);
+            double trained = runs.training(warmUpImages - warmUpImages % BATCH, images - images % BATCH);
+            double predicted = runs.prediction(warmUpImages, images);
             BenchCommand.figure(out, "ratio.train_to_broker_produce", String.format("%.3f", trained / produced));
             BenchCommand.figure(out, "ratio.predict_to_broker_produce", String.format("%.3f", predicted / produced));
             runs.latency("exactly_once_v2", rate, latencyWarmUpSeconds, latencySeconds);
@@ -117,6 +124,18 @@ public final class E2eBenchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Half the time the rate so far says is left ({@code done} counted in {@code elapsedNanos}, {@code left} to go),
+     * held between 50 ms and 1 s.
+     */
+    static long nextScrapeMillis(double done, double left, long elapsedNanos) {
+        if (done <= 0) {
+            return 1_000;
+        }
+        double millisLeft = left * (elapsedNanos / 1e6) / done;
+        return Math.max(50, Math.min(1_000, Math.round(millisLeft / 2)));
     }
 
     void createTopic(String bootstrap, String name) throws Exception {
@@ -145,33 +164,40 @@ public final class E2eBenchCommand implements Callable<Integer> {
             this.traffic = new Traffic(bootstrap);
         }
 
-        /** Images trained per second, with the topic full before the service starts; also its memory after. */
-        double training(long count) throws Exception {
-            String input = "train-in";
-            createTopic(bootstrap, input);
-            long delivered = traffic.fill(input, count, true, "t");
-            BenchCommand.figure(out, "e2e.train.undelivered_images", count - delivered);
-            long steps = delivered / BATCH;
-            try (ServiceProcess service = serve(input, List.of())) {
-                double[] rates = perSecond(service, "streamnet_train_step_seconds_count", steps);
-                BenchCommand.figure(out, "e2e.train.images_per_s", Math.round(rates[0] * BATCH));
-                BenchCommand.figure(out, "e2e.train.second_half.images_per_s", Math.round(rates[1] * BATCH));
-                memory(service, "e2e.train");
-                return rates[0] * BATCH;
-            }
+        /**
+         * Images trained per second: {@code warmUp} labelled images wait on the topic when the service starts (its
+         * start-up, reported apart), then {@code count} more are committed at once and timed until the last is
+         * trained. Also the service's memory after.
+         */
+        double training(long warmUp, long count) throws Exception {
+            return throughput("train", true, warmUp, count, "streamnet_train_step_seconds_count", BATCH);
         }
 
-        double prediction(long count) throws Exception {
-            String input = "predict-in";
+        /** The same for unlabelled images, counted as they are predicted. */
+        double prediction(long warmUp, long count) throws Exception {
+            return throughput("predict", false, warmUp, count, "streamnet_images_predicted_total", 1);
+        }
+
+        /** A throughput run; {@code counter} counts {@code perCount} images per unit. */
+        private double throughput(String name, boolean labelled, long warmUp, long count, String counter,
+                int perCount) throws Exception {
+            String input = name + "-in";
             createTopic(bootstrap, input);
-            long delivered = traffic.fill(input, count, false, "p");
-            BenchCommand.figure(out, "e2e.predict.undelivered_images", count - delivered);
+            long warmDelivered = traffic.fill(input, warmUp, labelled, "w");
+            BenchCommand.figure(out, "e2e." + name + ".undelivered_images", warmUp - warmDelivered);
             try (ServiceProcess service = serve(input, List.of())) {
-                double[] rates = perSecond(service, "streamnet_images_predicted_total", delivered);
-                BenchCommand.figure(out, "e2e.predict.images_per_s", Math.round(rates[0]));
-                BenchCommand.figure(out, "e2e.predict.second_half.images_per_s", Math.round(rates[1]));
-                memory(service, "e2e.predict");
-                return rates[0];
+                long started = System.nanoTime();
+                long warmTarget = warmDelivered / perCount;
+                double startUp = secondsUntil(service, counter, 0, warmTarget, started);
+                BenchCommand.figure(out, "e2e." + name + ".start_up.images_per_s",
+                        Math.round(warmTarget * perCount / startUp));
+                long committed = traffic.fillInOneTransaction(input, count, labelled, "m");
+                long target = (warmDelivered + count) / perCount;
+                double seconds = secondsUntil(service, counter, warmTarget, target, committed);
+                double rate = (target - warmTarget) * perCount / seconds;
+                BenchCommand.figure(out, "e2e." + name + ".images_per_s", Math.round(rate));
+                memory(service, "e2e." + name);
+                return rate;
             }
         }
 
@@ -234,29 +260,22 @@ public final class E2eBenchCommand implements Callable<Integer> {
         }
 
         /**
-         * Events per second of a counter from the moment the service is ready until it reaches {@code target}, and
-         * over the second half alone. The whole run is the figure that counts; the second half shows the service
-         * once warm (JIT compilation competes for the two cores early on) and, for training, once the backlog of
-         * input has been validated, when the trainer no longer shares the stream thread.
+         * Seconds from {@code start}, when the service's {@code counter} stood at {@code from}, until it reaches
+         * {@code target}. Scrapes are spaced by
+         * half the time the last rate says is left, between 50 ms and 1 s: a scrape renders every Kafka client
+         * metric, and five a second took a fifth of the service's CPU, but a fixed second would blur the end.
          */
-        private double[] perSecond(ServiceProcess service, String counter, long target) throws InterruptedException {
-            long start = System.nanoTime();
-            long half = 0;
-            double atHalf = 0;
+        private double secondsUntil(ServiceProcess service, String counter, long from, long target, long start)
+                throws InterruptedException {
             double seen;
             while ((seen = service.metric(counter)) < target) {
-                if (half == 0 && seen >= target / 2.0) {
-                    half = System.nanoTime();
-                    atHalf = seen;
-                }
-                if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(10)) {
+                long elapsed = System.nanoTime() - start;
+                if (elapsed > TimeUnit.MINUTES.toNanos(10)) {
                     throw new IllegalStateException(counter + " reached " + seen + " of " + target + " in 10 minutes");
                 }
-                // a scrape renders every Kafka client metric: five a second took a fifth of the service's CPU
-                Thread.sleep(1_000);
+                Thread.sleep(nextScrapeMillis(seen - from, target - seen, elapsed));
             }
-            long end = System.nanoTime();
-            return new double[] {target / ((end - start) / 1e9), (target - atHalf) / ((end - half) / 1e9)};
+            return (System.nanoTime() - start) / 1e9;
         }
 
         private void memory(ServiceProcess service, String name) throws Exception {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -41,17 +42,13 @@ final class Traffic {
     long fill(String topic, long count, boolean withLabels, String prefix) {
         AtomicLong failed = new AtomicLong();
         AtomicReference<Exception> firstError = new AtomicReference<>();
-        try (KafkaProducer<String, byte[]> producer = producer()) {
-            for (long i = 0; i < count; i++) {
-                int j = (int) (i % labelled.size());
-                producer.send(new ProducerRecord<>(topic, prefix + i, (withLabels ? labelled : unlabelled).get(j)),
-                        (metadata, e) -> {
-                            if (e != null) {
-                                failed.incrementAndGet();
-                                firstError.compareAndSet(null, e);
-                            }
-                        });
-            }
+        try (KafkaProducer<String, byte[]> producer = producer(null)) {
+            send(producer, topic, count, withLabels, prefix, (metadata, e) -> {
+                if (e != null) {
+                    failed.incrementAndGet();
+                    firstError.compareAndSet(null, e);
+                }
+            });
             producer.flush();
         }
         if (failed.get() == count) {
@@ -64,10 +61,37 @@ final class Traffic {
         return count - failed.get();
     }
 
+    /**
+     * Sends {@code count} images like {@link #fill}, all in one transaction: a service reading exactly-once sees
+     * none of them until the commit, then all at once, so a warm service meets a backlog without first having to
+     * stop. A failed send fails the commit, and with it the run.
+     *
+     * @return {@link System#nanoTime()} just before the commit
+     */
+    long fillInOneTransaction(String topic, long count, boolean withLabels, String prefix) {
+        try (KafkaProducer<String, byte[]> producer = producer("streamnet-bench-" + topic)) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            send(producer, topic, count, withLabels, prefix, null);
+            producer.flush();
+            long beforeCommit = System.nanoTime();
+            producer.commitTransaction();
+            return beforeCommit;
+        }
+    }
+
+    private void send(KafkaProducer<String, byte[]> producer, String topic, long count, boolean withLabels,
+            String prefix, Callback callback) {
+        List<byte[]> images = withLabels ? labelled : unlabelled;
+        for (long i = 0; i < count; i++) {
+            producer.send(new ProducerRecord<>(topic, prefix + i, images.get((int) (i % images.size()))), callback);
+        }
+    }
+
     /** Sends unlabelled images at {@code perSecond} for {@code seconds}; each record is stamped when sent. */
     void pace(String topic, int perSecond, int seconds, String prefix) throws InterruptedException {
         Pacer pacer = Pacer.of(perSecond);
-        try (KafkaProducer<String, byte[]> producer = producer()) {
+        try (KafkaProducer<String, byte[]> producer = producer(null)) {
             for (long i = 0; i < (long) perSecond * seconds; i++) {
                 pacer.acquire();
                 producer.send(new ProducerRecord<>(topic, prefix + i, unlabelled.get((int) (i % unlabelled.size()))));
@@ -76,8 +100,14 @@ final class Traffic {
         }
     }
 
-    private KafkaProducer<String, byte[]> producer() {
+    /** A producer, transactional when {@code transactionalId} is not null. */
+    private KafkaProducer<String, byte[]> producer(String transactionalId) {
         Properties p = new Properties();
+        if (transactionalId != null) {
+            p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+            // a million images take several seconds on a busy machine; the broker allows up to 15 minutes
+            p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, Integer.toString(5 * 60_000));
+        }
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
