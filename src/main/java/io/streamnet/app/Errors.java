@@ -19,7 +19,9 @@ final class Errors {
 
     static int usage(ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
-        cmd.getErr().println("streamnet: " + e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+        // picocli words a bad --kafka value "Value for option option '--kafka' ..."
+        String message = e.getMessage().replace("option option", "option");
+        cmd.getErr().println("streamnet: " + message + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
         return USAGE;
     }
 

@@ -50,17 +50,17 @@ final class HttpEndpoint implements AutoCloseable {
         server.createContext(HttpPaths.LIVE, ex -> {
             KafkaStreams.State s = state.get();
             boolean alive = s != KafkaStreams.State.ERROR && s != KafkaStreams.State.PENDING_ERROR;
-            send(ex, alive ? 200 : 503, "text/plain", s.toString());
+            send(ex, alive ? 200 : 503, "text/plain", s + "\n");
         });
         server.createContext(HttpPaths.READY, ex -> {
             KafkaStreams.State s = state.get();
-            send(ex, s == KafkaStreams.State.RUNNING ? 200 : 503, "text/plain", s.toString());
+            send(ex, s == KafkaStreams.State.RUNNING ? 200 : 503, "text/plain", s + "\n");
         });
         server.createContext(HttpPaths.MODEL, ex -> {
             Optional<PublishedModel> model = latest.get();
             send(ex, model.isPresent() ? 200 : 503, "application/json",
                     JSON.writeValueAsString(model.map(HttpEndpoint::summary)
-                            .orElse(Map.of("error", "no model snapshot has arrived yet"))));
+                            .orElse(Map.of("error", "no model snapshot has arrived yet"))) + "\n");
         });
         server.setExecutor(executor);
         server.start();

@@ -103,6 +103,9 @@ final class ProduceCommand implements Callable<Integer> {
             producer.close(CLOSE_TIMEOUT);
         }
         spec.commandLine().getOut().println(summary(result));
+        if (result.sent() == 0 && result.failed() == 0 && skip > 0 && plan.limit() > 0) {
+            throw new CommandFailure("the file has no images after the first " + skip + "; pass a smaller --skip");
+        }
         if (result.failed() > 0) {
             throw new CommandFailure(String.format(Locale.ROOT, "%,d images were not delivered to '%s' at %s: %s",
                     result.failed(), topic, bootstrap.servers, result.firstError()));

@@ -57,7 +57,7 @@ class HttpEndpointTest {
             state.set(s);
             HttpResponse<String> ready = get(HttpPaths.READY);
             assertThat(ready.statusCode()).as("ready in %s", s).isEqualTo(s == KafkaStreams.State.RUNNING ? 200 : 503);
-            assertThat(ready.body()).isEqualTo(s.name());
+            assertThat(ready.body()).isEqualTo(s.name() + "\n");
         }
     }
 

@@ -93,8 +93,8 @@ class ObservabilityIT {
     @Order(1)
     void shouldAnswerNotReadyUntilKafkaStreamsRunsThenReady() {
         assertThat(readiness.get(0).status()).as("first answer of %s", HttpPaths.READY).isEqualTo(503);
-        assertThat(readiness.get(0).body()).isIn("CREATED", "REBALANCING");
-        assertThat(readiness.get(readiness.size() - 1)).isEqualTo(new HttpProbe.Response(200, "RUNNING"));
+        assertThat(readiness.get(0).body()).isIn("CREATED\n", "REBALANCING\n");
+        assertThat(readiness.get(readiness.size() - 1)).isEqualTo(new HttpProbe.Response(200, "RUNNING\n"));
     }
 
     @Test

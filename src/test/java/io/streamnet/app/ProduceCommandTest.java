@@ -69,6 +69,18 @@ class ProduceCommandTest {
     }
 
     @Test
+    void shouldFailNamingSkipWhenItPassesTheEndOfTheFile() {
+        // When produce is told to skip more images than the bundled sample holds
+        int exit = produce("--skip", "8000");
+
+        // Then nothing was sent, and the failure names the flag to change
+        assertThat(exit).isEqualTo(Errors.FAILED);
+        assertThat(producer.history()).isEmpty();
+        assertThat(err.toString()).isEqualTo(
+                "streamnet: the file has no images after the first 8000; pass a smaller --skip" + System.lineSeparator());
+    }
+
+    @Test
     void shouldTakeServersAndTopicFromTheEnvironmentUnlessFlagsSayOtherwise() {
         // Given the environment names a cluster and a topic
         env.put("STREAMNET_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092");

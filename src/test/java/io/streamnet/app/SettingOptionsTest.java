@@ -44,4 +44,14 @@ class SettingOptionsTest {
         assertThat(cli.execute("serve", "--batch-sise", "8")).isEqualTo(2);
         assertThat(err.toString().lines()).hasSize(1).first().asString().startsWith("streamnet: Unknown option");
     }
+
+    @Test
+    void shouldNameTheFormOfAKafkaPropertyWhenOneIsMalformed() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err));
+        assertThat(cli.execute("serve", "--kafka", "linger.ms")).isEqualTo(2);
+        assertThat(err.toString().lines()).containsExactly("streamnet: Value for option '--kafka' (NAME=VALUE) should "
+                + "be in KEY=VALUE format but was linger.ms (see 'streamnet serve --help')");
+    }
 }
