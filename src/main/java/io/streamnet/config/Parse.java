@@ -1,5 +1,6 @@
 package io.streamnet.config;
 
+import io.streamnet.serde.ImageBinary;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -10,6 +11,7 @@ enum Parse {
     TEXT("TEXT", "a non-empty text"),
     POSITIVE_INT("N", "an integer >= 1"),
     NON_NEGATIVE_INT("N", "an integer >= 0"),
+    RECORD_LIMIT("N", "an integer >= " + ImageBinary.LENGTH + ", the size of the smallest image record"),
     LONG("N", "an integer"),
     PORT("PORT", "a port number 0-65535"),
     POSITIVE_DOUBLE("X", "a finite number > 0"),
@@ -35,6 +37,7 @@ enum Parse {
             case TEXT -> text.isEmpty() ? null : text;
             case POSITIVE_INT -> atLeast(parseInt(text), 1);
             case NON_NEGATIVE_INT -> atLeast(parseInt(text), 0);
+            case RECORD_LIMIT -> atLeast(parseInt(text), ImageBinary.LENGTH);
             case LONG -> parseLong(text);
             case PORT -> {
                 Integer port = parseInt(text);

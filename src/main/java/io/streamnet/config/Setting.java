@@ -29,7 +29,7 @@ public enum Setting {
     COMMIT_INTERVAL("100ms", Parse.POSITIVE_DURATION, "how often Kafka Streams commits (and, exactly-once, makes output visible)"),
     MODEL_PUBLISH_INTERVAL("1s", Parse.POSITIVE_DURATION, "at most one model snapshot per this interval to the model topic"),
     ACCURACY_WINDOW("1000", Parse.POSITIVE_INT, "labelled images in the rolling prequential accuracy"),
-    MAX_RECORD_BYTES("65536", Parse.POSITIVE_INT, "input records larger than this are rejected"),
+    MAX_RECORD_BYTES("65536", Parse.RECORD_LIMIT, "input records larger than this are rejected"),
     HTTP_PORT("8080", Parse.PORT, "port of /metrics, /health/live, /health/ready and /model (0 = any free port)"),
     STATE_DIR(".streamnet/state", Parse.TEXT, "Kafka Streams state directory (relative to the working directory)"),
     STREAM_THREADS("1", Parse.POSITIVE_INT, "Kafka Streams threads in this instance"),

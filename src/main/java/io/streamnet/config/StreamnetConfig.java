@@ -24,6 +24,17 @@ public final class StreamnetConfig {
         this.kafka = kafka;
     }
 
+    /** The Kafka properties that settings set. */
+    private static final Map<String, Setting> OWN_PROPERTIES = Map.of(
+            "bootstrap.servers", Setting.BOOTSTRAP_SERVERS,
+            "application.id", Setting.APPLICATION_ID,
+            "processing.guarantee", Setting.PROCESSING_GUARANTEE,
+            "commit.interval.ms", Setting.COMMIT_INTERVAL,
+            "state.dir", Setting.STATE_DIR,
+            "num.stream.threads", Setting.STREAM_THREADS,
+            "num.standby.replicas", Setting.STANDBY_REPLICAS,
+            "replication.factor", Setting.REPLICATION_FACTOR);
+
     /** Reads every setting from {@code env}; throws {@link ConfigException} naming the first invalid one. */
     public static StreamnetConfig from(Map<String, String> env) {
         Map<Setting, Object> values = new EnumMap<>(Setting.class);
@@ -32,8 +43,18 @@ public final class StreamnetConfig {
         }
         Map<String, String> kafka = new TreeMap<>();
         env.forEach((name, value) -> {
-            if (name.startsWith(Setting.KAFKA_PREFIX) && name.length() > Setting.KAFKA_PREFIX.length()) {
-                kafka.put(kafkaProperty(name), value);
+            if (name.equals(Setting.KAFKA_PREFIX)) {
+                throw new ConfigException(name + " (--kafka) needs a property name, e.g. --kafka linger.ms=5");
+            }
+            if (name.startsWith(Setting.KAFKA_PREFIX)) {
+                String property = kafkaProperty(name);
+                Setting own = OWN_PROPERTIES.get(property);
+                if (own != null) {
+                    // passed through, it would win over the setting while messages still named the setting's value
+                    throw new ConfigException(property + " is a setting of its own: pass " + own.flag() + " ("
+                            + own.env() + ") instead of --kafka " + property + " (" + name + ")");
+                }
+                kafka.put(property, value);
             }
         });
         return new StreamnetConfig(values, Collections.unmodifiableMap(kafka));

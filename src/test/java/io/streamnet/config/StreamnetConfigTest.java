@@ -58,7 +58,10 @@ class StreamnetConfigTest {
         "STREAMNET_BATCH_MAX_WAIT|5|STREAMNET_BATCH_MAX_WAIT (--batch-max-wait) must be a duration such as 0, 250ms, 2s or 1m, got '5'",
         "STREAMNET_HTTP_PORT|70000|STREAMNET_HTTP_PORT (--http-port) must be a port number 0-65535, got '70000'",
         "STREAMNET_PROCESSING_GUARANTEE|exactly_once|STREAMNET_PROCESSING_GUARANTEE (--processing-guarantee) must be exactly_once_v2 or at_least_once, got 'exactly_once'",
-        "STREAMNET_BOOTSTRAP_SERVERS|'  '|STREAMNET_BOOTSTRAP_SERVERS (--bootstrap-servers) must be a non-empty text, got '  '"})
+        "STREAMNET_BOOTSTRAP_SERVERS|'  '|STREAMNET_BOOTSTRAP_SERVERS (--bootstrap-servers) must be a non-empty text, got '  '",
+        "STREAMNET_MAX_RECORD_BYTES|10|STREAMNET_MAX_RECORD_BYTES (--max-record-bytes) must be an integer >= 789, the size of the smallest image record, got '10'",
+        "STREAMNET_KAFKA_BOOTSTRAP_SERVERS|localhost:9999|bootstrap.servers is a setting of its own: pass --bootstrap-servers (STREAMNET_BOOTSTRAP_SERVERS) instead of --kafka bootstrap.servers (STREAMNET_KAFKA_BOOTSTRAP_SERVERS)",
+        "STREAMNET_KAFKA_|x|STREAMNET_KAFKA_ (--kafka) needs a property name, e.g. --kafka linger.ms=5"})
     void shouldNameTheSettingAndTheFixInOneLine(String variable, String value, String message) {
         assertThatThrownBy(() -> StreamnetConfig.from(Map.of(variable, value)))
                 .isInstanceOf(ConfigException.class).hasMessage(message);
