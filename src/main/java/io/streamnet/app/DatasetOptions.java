@@ -12,7 +12,8 @@ final class DatasetOptions {
     @Option(names = "--images", paramLabel = "FILE", description = "IDX image file, gzip or plain")
     Path images;
 
-    @Option(names = "--labels", paramLabel = "FILE", description = "its IDX label file, the true digits (produce without it sends the images unlabelled)")
+    @Option(names = "--labels", paramLabel = "FILE", description = "its IDX label file, the true digits (without it, produce sends the images unlabelled and "
+                    + "evaluate has nothing to score against)")
     Path labels;
 
     @Option(names = "--csv", paramLabel = "FILE",
@@ -28,6 +29,21 @@ final class DatasetOptions {
             description = "ids are TEXT<index> (default: train- / test- for the sample; else the file name, "
                     + "e.g. t10k-images-)")
     String idPrefix;
+
+    @Option(names = "--skip", paramLabel = "N", defaultValue = "0", description = "leave out the file's first N images")
+    long skip;
+
+    @Option(names = "--limit", paramLabel = "N",
+            description = "at most N images after those skipped (for produce, per epoch; default: all)")
+    Long limit;
+
+    /** {@code --limit} as a count ({@link Long#MAX_VALUE} when not given), once both it and --skip are checked. */
+    long limit(CommandLine cmd) {
+        if (skip < 0 || (limit != null && limit < 0)) {
+            throw new ParameterException(cmd, "--skip and --limit must be >= 0");
+        }
+        return limit == null ? Long.MAX_VALUE : limit;
+    }
 
     /** The chosen dataset, or the bundled {@code otherwise} when neither a file nor a sample is given. */
     Dataset dataset(CommandLine cmd, Sample otherwise) {

@@ -125,9 +125,10 @@ final class DatasetProducer {
         try {
             partitions = producer.partitionsFor(topic); // blocks at most max.block.ms
         } catch (KafkaException e) {
-            throw new CommandFailure("no metadata for topic '" + topic + "' from Kafka at " + servers
-                    + ": is the broker up and does the topic exist? (" + e.getMessage() + "); start one with "
-                    + "'streamnet broker' or point --bootstrap-servers at yours", e);
+            throw new CommandFailure("no metadata for topic '" + topic + "' from Kafka at " + servers + " ("
+                    + e.getMessage() + "): with no broker there, start one with 'streamnet broker' or point "
+                    + "--bootstrap-servers at yours; with no such topic, start 'streamnet serve' (it creates its "
+                    + "topics) or check --topic", e);
         }
         if (partitions == null || partitions.isEmpty()) {
             throw new CommandFailure("topic '" + topic + "' has no partitions at " + servers);

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {"Reads the predictions topic (read_committed, from the beginning), joins each prediction with "
                 + "the true label of the image with the same id, and prints accuracy and the confusion matrix.",
-            "Without --images or --csv, the bundled 2,000 held-out images (ids test-0 ... test-1999). Reads at least "
+            "Without --images or --csv, the bundled 2,000 held-out images (ids test-0 ... test-1999); --skip and --limit "
+                + "choose the same images as they do for produce. Reads at least "
                 + "to the end the topic has when it starts, so an id predicted more than once (by earlier runs, too) "
                 + "counts with its latest prediction; ends when every id has one, or after --timeout, naming the ids "
                 + "still missing (exit code 1)."})
@@ -50,7 +51,8 @@ final class EvaluateCommand implements Callable<Integer> {
         if (timeoutSeconds < 1) {
             throw new ParameterException(spec.commandLine(), "--timeout must be >= 1 second, got " + timeoutSeconds);
         }
-        Evaluator evaluator = Evaluator.of(source.dataset(spec.commandLine(), Sample.TEST));
+        long limit = source.limit(spec.commandLine());
+        Evaluator evaluator = Evaluator.of(source.dataset(spec.commandLine(), Sample.TEST), source.skip, limit);
         PrintWriter out = spec.commandLine().getOut();
         Evaluator.Evaluation result;
         try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap.servers, System.getenv())) {
@@ -58,8 +60,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     Progress.start(spec.commandLine().getErr(), "predictions", evaluator.expected(),
                             Progress.onTerminal()));
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            throw new CommandFailure("no metadata for topic '" + topic + "' from Kafka at " + bootstrap.servers
-                    + " within " + timeoutSeconds + " s: is the broker up and does the topic exist?", e);
+            throw Topics.unreachable(bootstrap.servers, Evaluator.reach(Duration.ofSeconds(timeoutSeconds)).toSeconds());
         }
         out.print(result.report());
         out.flush();

@@ -31,9 +31,17 @@ final class Evaluator {
 
     /** The labels of a labelled dataset, by id. */
     static Evaluator of(Dataset dataset) {
+        return of(dataset, 0, Long.MAX_VALUE);
+    }
+
+    /** The labels of images {@code skip} to {@code skip + limit - 1} of a labelled dataset, by id. */
+    static Evaluator of(Dataset dataset, long skip, long limit) {
         Map<String, Integer> truth = new HashMap<>();
         try (ImageReader images = dataset.open()) {
-            while (images.hasNext()) {
+            for (long i = 0; i < skip && images.hasNext(); i++) {
+                images.next();
+            }
+            for (long n = 0; n < limit && images.hasNext(); n++) {
                 Image image = images.next();
                 if (!image.isLabelled()) {
                     throw new CommandFailure(dataset.name() + " has no labels to evaluate against");
@@ -49,13 +57,21 @@ final class Evaluator {
     }
 
     /**
+     * How long {@link #run} waits for the topic's metadata: no longer than the service waits for a broker, so that
+     * an unreachable one is reported as soon, not at the end of the whole timeout.
+     */
+    static Duration reach(Duration timeout) {
+        return Duration.ofSeconds(Math.min(timeout.toSeconds(), Topics.REACH_SECONDS));
+    }
+
+    /**
      * Reads predictions with {@code consumer} (assigned here to every partition of {@code topic}, from the start),
      * keeping those for input records stamped at or after {@code since} (epoch ms): at least up to the end the topic
      * had when reading began, so that the latest prediction of every id counts, then on until every expected id has
      * one or the time is up.
      */
     Evaluation run(Consumer<String, byte[]> consumer, String topic, long since, Duration timeout, Progress progress) {
-        List<PartitionInfo> found = consumer.partitionsFor(topic, timeout);
+        List<PartitionInfo> found = consumer.partitionsFor(topic, reach(timeout));
         if (found == null || found.isEmpty()) {
             throw new CommandFailure("there is no topic '" + topic + "' to read predictions from; check --topic "
                     + "(the service's --predictions-topic)");

@@ -51,12 +51,6 @@ final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--unlabelled", description = "send without labels: each image asks for a prediction")
     boolean unlabelled;
 
-    @Option(names = "--limit", paramLabel = "N", description = "send at most N images per epoch (default: all)")
-    Long limit;
-
-    @Option(names = "--skip", paramLabel = "N", defaultValue = "0", description = "skip the file's first N images")
-    long skip;
-
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "1",
             description = "send the selection N times (default: ${DEFAULT-VALUE})")
     int epochs;
@@ -102,10 +96,11 @@ final class ProduceCommand implements Callable<Integer> {
         } finally {
             producer.close(CLOSE_TIMEOUT);
         }
-        spec.commandLine().getOut().println(summary(result));
-        if (result.sent() == 0 && result.failed() == 0 && skip > 0 && plan.limit() > 0) {
-            throw new CommandFailure("the file has no images after the first " + skip + "; pass a smaller --skip");
+        if (result.sent() == 0 && result.failed() == 0 && plan.skip() > 0 && plan.limit() > 0) {
+            throw new CommandFailure("the file has no images after the first " + plan.skip()
+                    + "; pass a smaller --skip");
         }
+        spec.commandLine().getOut().println(summary(result));
         if (result.failed() > 0) {
             throw new CommandFailure(String.format(Locale.ROOT, "%,d images were not delivered to '%s' at %s: %s",
                     result.failed(), topic, bootstrap.servers, result.firstError()));
@@ -114,16 +109,14 @@ final class ProduceCommand implements Callable<Integer> {
     }
 
     private DatasetProducer.Plan plan() {
-        if (skip < 0 || (limit != null && limit < 0)) {
-            throw usage("--skip and --limit must be >= 0");
-        }
+        long limit = source.limit(spec.commandLine());
         if (epochs < 1) {
             throw usage("--epochs must be >= 1, got " + epochs);
         }
         if (!(rate >= 0) || Double.isInfinite(rate)) {
             throw usage("--rate must be a number >= 0 (0 = as fast as possible), got " + rate);
         }
-        return new DatasetProducer.Plan(skip, limit == null ? Long.MAX_VALUE : limit, epochs, unlabelled, format);
+        return new DatasetProducer.Plan(source.skip, limit, epochs, unlabelled, format);
     }
 
     private ParameterException usage(String message) {

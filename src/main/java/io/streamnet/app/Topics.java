@@ -46,13 +46,13 @@ final class Topics {
                 checkModelTopic(admin, config.modelTopic());
             }
         } catch (TimeoutException e) {
-            throw unreachable(config);
+            throw unreachable(config.bootstrapServers(), REACH_SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CommandFailure("interrupted while checking the topics");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
-                throw unreachable(config);
+                throw unreachable(config.bootstrapServers(), REACH_SECONDS);
             }
             throw new CommandFailure("cannot check the topics at " + config.bootstrapServers() + ": "
                     + e.getCause().getMessage(), e);
@@ -72,8 +72,8 @@ final class Topics {
         return p;
     }
 
-    static CommandFailure unreachable(StreamnetConfig config) {
-        return new CommandFailure("cannot reach Kafka at " + config.bootstrapServers() + " within " + REACH_SECONDS
+    static CommandFailure unreachable(String bootstrapServers, long seconds) {
+        return new CommandFailure("cannot reach Kafka at " + bootstrapServers + " within " + seconds
                 + " s; start a broker (streamnet broker) or set STREAMNET_BOOTSTRAP_SERVERS (--bootstrap-servers)");
     }
 

@@ -119,9 +119,10 @@ class DatasetProducerTest {
 
         assertThatThrownBy(() -> run(producer, Dataset.sample(Sample.TEST), plan(0, 1, 1)))
                 .isInstanceOf(CommandFailure.class)
-                .hasMessage("no metadata for topic 'images' from Kafka at localhost:9092: is the broker up and does the"
-                        + " topic exist? (Topic images not present in metadata after 10000 ms.); start one with"
-                        + " 'streamnet broker' or point --bootstrap-servers at yours");
+                .hasMessage("no metadata for topic 'images' from Kafka at localhost:9092 (Topic images not present in"
+                        + " metadata after 10000 ms.): with no broker there, start one with 'streamnet broker' or point"
+                        + " --bootstrap-servers at yours; with no such topic, start 'streamnet serve' (it creates its"
+                        + " topics) or check --topic");
         assertThat(producer.history()).isEmpty();
     }
 

@@ -3,7 +3,9 @@ package io.streamnet.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamnet.data.Dataset;
 import io.streamnet.data.Prediction;
+import io.streamnet.data.Sample;
 import io.streamnet.serde.PredictionJson;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -90,5 +92,12 @@ class EvaluatorTest {
 
     private static Progress quietProgress() {
         return Progress.start(new PrintWriter(new StringWriter()), "predictions", 2, false);
+    }
+
+    @Test
+    void shouldExpectTheImagesThatSkipAndLimitChooseAsProduceDoes() {
+        assertThat(Evaluator.of(Dataset.sample(Sample.TEST), 100, 50).expected()).isEqualTo(50);
+        assertThat(Evaluator.of(Dataset.sample(Sample.TEST), 1_990, 50).expected()).isEqualTo(10);
+        assertThat(Evaluator.of(Dataset.sample(Sample.TEST)).expected()).isEqualTo(2_000);
     }
 }

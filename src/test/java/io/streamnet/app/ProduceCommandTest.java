@@ -76,6 +76,7 @@ class ProduceCommandTest {
         // Then nothing was sent, and the failure names the flag to change
         assertThat(exit).isEqualTo(Errors.FAILED);
         assertThat(producer.history()).isEmpty();
+        assertThat(out.toString()).isEmpty();
         assertThat(err.toString()).isEqualTo(
                 "streamnet: the file has no images after the first 8000; pass a smaller --skip" + System.lineSeparator());
     }
