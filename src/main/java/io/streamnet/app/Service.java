@@ -157,7 +157,12 @@ final class Service implements AutoCloseable {
 
     @Override
     public void close() {
-        streams.close(CLOSE_TIMEOUT);
+        // with the broker away, the last commit waits out the whole timeout: say so, rather than seem to hang
+        LOG.info("stopping: Kafka Streams finishes its last commit (at most {} s)", CLOSE_TIMEOUT.toSeconds());
+        if (!streams.close(CLOSE_TIMEOUT)) {
+            LOG.warn("Kafka Streams did not stop within {} s (is the broker reachable?); stopping anyway",
+                    CLOSE_TIMEOUT.toSeconds());
+        }
         http.close();
         streamsMetrics.close();
         kafkaMetricsRefresh.shutdownNow();
