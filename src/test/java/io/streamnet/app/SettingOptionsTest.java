@@ -9,15 +9,19 @@ import picocli.CommandLine;
 
 /** The service's settings on the command line: flags beat the environment, bad values are one line. */
 class SettingOptionsTest {
+    private final StringWriter err = new StringWriter();
+
+    /** Runs the command line with standard error kept in {@link #err}; returns the exit code. */
+    private int execute(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
 
     @Test
     void shouldStopServeWithOneLineNamingABadSetting() {
-        // Given serve with a batch size of 0 (checked before anything connects)
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setErr(new PrintWriter(err));
-        // When it runs
-        int code = cli.execute("serve", "--batch-size", "0");
+        // Given serve with a batch size of 0 (checked before anything connects), when it runs
+        int code = execute("serve", "--batch-size", "0");
         // Then it exits 2 with one line naming the setting and its flag
         assertThat(code).isEqualTo(2);
         assertThat(err.toString().lines()).containsExactly(
@@ -38,19 +42,13 @@ class SettingOptionsTest {
 
     @Test
     void shouldRejectAnUnknownFlagInOneLine() {
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setErr(new PrintWriter(err));
-        assertThat(cli.execute("serve", "--batch-sise", "8")).isEqualTo(2);
+        assertThat(execute("serve", "--batch-sise", "8")).isEqualTo(2);
         assertThat(err.toString().lines()).hasSize(1).first().asString().startsWith("streamnet: Unknown option");
     }
 
     @Test
     void shouldNameTheFormOfAKafkaPropertyWhenOneIsMalformed() {
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setErr(new PrintWriter(err));
-        assertThat(cli.execute("serve", "--kafka", "linger.ms")).isEqualTo(2);
+        assertThat(execute("serve", "--kafka", "linger.ms")).isEqualTo(2);
         assertThat(err.toString().lines()).containsExactly("streamnet: Value for option '--kafka' (NAME=VALUE) should "
                 + "be in KEY=VALUE format but was linger.ms (see 'streamnet serve --help')");
     }
