@@ -16,6 +16,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +30,7 @@ import org.apache.kafka.streams.KafkaStreams;
  */
 final class HttpEndpoint implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> READ_METHODS = List.of("GET", "HEAD");
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
@@ -45,23 +47,24 @@ final class HttpEndpoint implements AutoCloseable {
         } catch (IOException e) {
             throw new CommandFailure("cannot serve HTTP on port " + port + ": " + e.getMessage(), e);
         }
-        server.createContext(HttpPaths.METRICS, ex -> send(ex, 200, "text/plain; version=0.0.4; charset=utf-8",
-                registry.scrape()));
-        server.createContext(HttpPaths.LIVE, ex -> {
+        route(HttpPaths.METRICS, () -> new Page(200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
+        route(HttpPaths.LIVE, () -> {
             KafkaStreams.State s = state.get();
             boolean alive = s != KafkaStreams.State.ERROR && s != KafkaStreams.State.PENDING_ERROR;
-            send(ex, alive ? 200 : 503, "text/plain", s + "\n");
+            return new Page(alive ? 200 : 503, "text/plain", s + "\n");
         });
-        server.createContext(HttpPaths.READY, ex -> {
+        route(HttpPaths.READY, () -> {
             KafkaStreams.State s = state.get();
-            send(ex, s == KafkaStreams.State.RUNNING ? 200 : 503, "text/plain", s + "\n");
+            return new Page(s == KafkaStreams.State.RUNNING ? 200 : 503, "text/plain", s + "\n");
         });
-        server.createContext(HttpPaths.MODEL, ex -> {
+        route(HttpPaths.MODEL, () -> {
             Optional<PublishedModel> model = latest.get();
-            send(ex, model.isPresent() ? 200 : 503, "application/json",
+            return new Page(model.isPresent() ? 200 : 503, "application/json",
                     JSON.writeValueAsString(model.map(HttpEndpoint::summary)
                             .orElse(Map.of("error", "no model snapshot has arrived yet"))) + "\n");
         });
+        // every other path: the server matches contexts by prefix, "/" takes what the others do not
+        server.createContext("/", ex -> send(ex, notFound()));
         server.setExecutor(executor);
         server.start();
     }
@@ -118,10 +121,48 @@ final class HttpEndpoint implements AutoCloseable {
         return Double.isFinite(value) ? value : null;
     }
 
-    private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", type);
-        ex.sendResponseHeaders(status, bytes.length);
+    /** What a path answers: status, content type and body. */
+    private record Page(int status, String type, String body) {
+    }
+
+    @FunctionalInterface
+    private interface PageSource {
+        Page get() throws IOException;
+    }
+
+    /**
+     * Serves {@code path} itself (GET or HEAD) from {@code source}; a longer path under it is not found, and another
+     * method is not allowed.
+     */
+    private void route(String path, PageSource source) {
+        server.createContext(path, ex -> {
+            if (!ex.getRequestURI().getPath().equals(path)) {
+                send(ex, notFound());
+            } else if (!READ_METHODS.contains(ex.getRequestMethod())) {
+                ex.getResponseHeaders().set("Allow", String.join(", ", READ_METHODS));
+                send(ex, new Page(405, "text/plain", ex.getRequestMethod() + " is not allowed on " + path
+                        + "; use GET\n"));
+            } else {
+                send(ex, source.get());
+            }
+        });
+    }
+
+    private static Page notFound() {
+        return new Page(404, "text/plain", "not found; the paths served are " + String.join(", ", HttpPaths.ALL)
+                + "\n");
+    }
+
+    private static void send(HttpExchange ex, Page page) throws IOException {
+        byte[] bytes = page.body().getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", page.type());
+        if (ex.getRequestMethod().equals("HEAD")) {
+            // headers only: -1 says no body follows
+            ex.sendResponseHeaders(page.status(), -1);
+            ex.close();
+            return;
+        }
+        ex.sendResponseHeaders(page.status(), bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(bytes);
         }

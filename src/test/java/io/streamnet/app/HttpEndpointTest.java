@@ -102,9 +102,44 @@ class HttpEndpointTest {
         assertThat(metrics.body()).contains("# TYPE streamnet_images_trained_total counter");
     }
 
+    @Test
+    void shouldAnswerNotFoundForAnyOtherPathAndListThePathsServed() throws Exception {
+        for (String path : new String[] {"/", "/health", "/metricsXYZ", "/model/abc", "/health/livefoo"}) {
+            HttpResponse<String> response = get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.body()).as(path).isEqualTo(
+                    "not found; the paths served are /metrics, /health/live, /health/ready, /model\n");
+        }
+    }
+
+    @Test
+    void shouldRefuseMethodsOtherThanGetAndHead() throws Exception {
+        HttpResponse<String> post = send("POST", HttpPaths.MODEL);
+
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
+        assertThat(post.body()).isEqualTo("POST is not allowed on /model; use GET\n");
+    }
+
+    @Test
+    void shouldAnswerHeadWithTheStatusOfGetAndNoBody() throws Exception {
+        state.set(KafkaStreams.State.RUNNING);
+        HttpResponse<String> head = send("HEAD", HttpPaths.METRICS);
+
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(send("HEAD", HttpPaths.MODEL).statusCode()).isEqualTo(503);
+        assertThat(send("HEAD", HttpPaths.READY).statusCode()).isEqualTo(200);
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send("GET", path);
+    }
+
+    private HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
         URI uri = URI.create("http://127.0.0.1:" + http.port() + path);
-        return CLIENT.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        return CLIENT.send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode json(HttpResponse<String> response) throws IOException {
