@@ -70,7 +70,7 @@ final class EvaluateCommand implements Callable<Integer> {
     /** A group-less consumer that sees committed records only, so aborted (exactly-once) output never counts. */
     static KafkaConsumer<String, byte[]> consumer(String bootstrapServers, Map<String, String> env) {
         Properties p = new Properties();
-        p.putAll(StreamnetConfig.from(env).kafkaOverrides());
+        p.putAll(StreamnetConfig.kafkaProperties(env));
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

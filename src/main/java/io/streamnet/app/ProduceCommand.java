@@ -1,6 +1,5 @@
 package io.streamnet.app;
 
-import io.streamnet.config.Setting;
 import io.streamnet.config.StreamnetConfig;
 import io.streamnet.data.Dataset;
 import io.streamnet.data.Sample;
@@ -151,11 +150,7 @@ final class ProduceCommand implements Callable<Integer> {
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "streamnet-produce");
-        env.forEach((name, value) -> {
-            if (name.startsWith(Setting.KAFKA_PREFIX) && name.length() > Setting.KAFKA_PREFIX.length()) {
-                props.put(StreamnetConfig.kafkaProperty(name), value);
-            }
-        });
+        props.putAll(StreamnetConfig.kafkaProperties(env));
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         return props;
     }

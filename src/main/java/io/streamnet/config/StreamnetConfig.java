@@ -41,6 +41,14 @@ public final class StreamnetConfig {
         for (Setting s : Setting.values()) {
             values.put(s, s.parse(env.getOrDefault(s.env(), s.defaultValue())));
         }
+        return new StreamnetConfig(values, kafkaProperties(env));
+    }
+
+    /**
+     * The Kafka client properties that {@code env}'s {@code STREAMNET_KAFKA_*} entries pass through, by property name;
+     * throws {@link ConfigException} for an entry without a name or for a property that a setting owns.
+     */
+    public static Map<String, String> kafkaProperties(Map<String, String> env) {
         Map<String, String> kafka = new TreeMap<>();
         env.forEach((name, value) -> {
             if (name.equals(Setting.KAFKA_PREFIX)) {
@@ -57,7 +65,7 @@ public final class StreamnetConfig {
                 kafka.put(property, value);
             }
         });
-        return new StreamnetConfig(values, Collections.unmodifiableMap(kafka));
+        return Collections.unmodifiableMap(kafka);
     }
 
     /** The defaults alone. */

@@ -116,6 +116,20 @@ class ProduceCommandTest {
     }
 
     @Test
+    void shouldRefuseAKafkaVariableForAPropertyThatASettingOwnsAsServeDoes() {
+        env.put("STREAMNET_KAFKA_BOOTSTRAP_SERVERS", "elsewhere:1");
+
+        int exit = produce("--limit", "1");
+
+        // Then nothing was sent anywhere, and the one line names the setting to use
+        assertThat(exit).isEqualTo(Errors.USAGE);
+        assertThat(connections).isEmpty();
+        assertThat(err.toString()).isEqualTo("streamnet: bootstrap.servers is a setting of its own: pass"
+                + " --bootstrap-servers (STREAMNET_BOOTSTRAP_SERVERS) instead of --kafka bootstrap.servers"
+                + " (STREAMNET_KAFKA_BOOTSTRAP_SERVERS)\n");
+    }
+
+    @Test
     void shouldSendJsonWhenAskedWhateverTheCase() {
         int exit = produce("--format", "JSON", "--limit", "2", "--id-prefix", "demo-");
 
