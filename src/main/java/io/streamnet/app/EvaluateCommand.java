@@ -62,6 +62,9 @@ final class EvaluateCommand implements Callable<Integer> {
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
             throw Topics.unreachable(bootstrap.servers, Evaluator.reach(Duration.ofSeconds(timeoutSeconds)).toSeconds());
         }
+        if (result.predicted() == 0) {
+            throw new CommandFailure(result.report().strip()); // nothing to score: a failure, said as one
+        }
         out.print(result.report());
         out.flush();
         return result.missing().isEmpty() ? 0 : Errors.FAILED;

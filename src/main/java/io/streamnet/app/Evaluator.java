@@ -9,8 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
+import java.util.LinkedHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.PartitionInfo;
@@ -36,7 +35,7 @@ final class Evaluator {
 
     /** The labels of images {@code skip} to {@code skip + limit - 1} of a labelled dataset, by id. */
     static Evaluator of(Dataset dataset, long skip, long limit) {
-        Map<String, Integer> truth = new HashMap<>();
+        Map<String, Integer> truth = new LinkedHashMap<>(); // in file order, for the examples of missing ids
         try (ImageReader images = dataset.open()) {
             for (long i = 0; i < skip && images.hasNext(); i++) {
                 images.next();
@@ -124,8 +123,7 @@ final class Evaluator {
                 confusion[label][p.digit()]++;
                 correct += label == p.digit() ? 1 : 0;
             }
-            List<String> missing = truth.keySet().stream().filter(id -> !predictions.containsKey(id))
-                    .collect(Collectors.toCollection(TreeSet::new)).stream().toList();
+            List<String> missing = truth.keySet().stream().filter(id -> !predictions.containsKey(id)).toList();
             return new Evaluation(truth.size(), predictions.size(), correct, confusion, missing, duplicates, unreadable);
         }
 

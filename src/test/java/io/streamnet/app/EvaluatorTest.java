@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -76,9 +77,13 @@ class EvaluatorTest {
 
     @Test
     void shouldSaySoPlainlyWhenNoIdWasPredicted() {
-        Evaluator.Evaluation result = Evaluator.Evaluation.of(Map.of("a", 1, "b", 2), Map.of(), 0, 0);
+        Map<String, Integer> truth = new LinkedHashMap<>();
+        truth.put("test-9", 1);
+        truth.put("test-10", 2);
+        Evaluator.Evaluation result = Evaluator.Evaluation.of(truth, Map.of(), 0, 0);
 
-        assertThat(result.report()).isEqualTo("no predictions for any of the 2 ids, e.g. a, b (image i of a file has "
+        // Then the examples come in the file's order
+        assertThat(result.report()).isEqualTo("no predictions for any of the 2 ids, e.g. test-9, test-10 (image i of a file has "
                 + "the id <prefix>i; --id-prefix sets the prefix)" + System.lineSeparator());
     }
 
