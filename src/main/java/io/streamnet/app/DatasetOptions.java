@@ -39,8 +39,11 @@ final class DatasetOptions {
 
     /** {@code --limit} as a count ({@link Long#MAX_VALUE} when not given), once both it and --skip are checked. */
     long limit(CommandLine cmd) {
-        if (skip < 0 || (limit != null && limit < 0)) {
-            throw new ParameterException(cmd, "--skip and --limit must be >= 0");
+        if (skip < 0) {
+            throw new ParameterException(cmd, "--skip must be >= 0, got " + skip);
+        }
+        if (limit != null && limit < 0) {
+            throw new ParameterException(cmd, "--limit must be >= 0, got " + limit);
         }
         return limit == null ? Long.MAX_VALUE : limit;
     }

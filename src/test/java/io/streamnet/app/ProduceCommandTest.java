@@ -154,9 +154,12 @@ class ProduceCommandTest {
         assertThat(produce("--epochs", "0")).isEqualTo(Errors.USAGE);
         assertThat(produce("--rate", "-5")).isEqualTo(Errors.USAGE);
         assertThat(produce("--limit", "-1")).isEqualTo(Errors.USAGE);
+        assertThat(produce("--skip", "-2")).isEqualTo(Errors.USAGE);
         assertThat(produce("--format", "xml")).isEqualTo(Errors.USAGE);
         assertThat(connections).isEmpty();
-        assertThat(err.toString().lines()).hasSize(6).allMatch(line -> line.startsWith("streamnet: "));
+        assertThat(err.toString().lines()).hasSize(7).allMatch(line -> line.startsWith("streamnet: "))
+                .anyMatch(line -> line.contains("--limit must be >= 0, got -1"))
+                .anyMatch(line -> line.contains("--skip must be >= 0, got -2"));
     }
 
     @Test
