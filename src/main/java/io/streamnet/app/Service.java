@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsException;
@@ -54,6 +55,7 @@ final class Service implements AutoCloseable {
     private final KafkaStreamsMetrics streamsMetrics;
     private final HttpEndpoint http;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /** Kafka Streams on the topology; a state directory locked by another instance is the user's to fix. */
     private static KafkaStreams newKafkaStreams(StreamnetConfig config, StreamnetMetrics metrics) {
@@ -157,6 +159,9 @@ final class Service implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return; // closed already (the demo closes on exit and again from its shutdown hook)
+        }
         // with the broker away, the last commit waits out the whole timeout: say so, rather than seem to hang
         LOG.info("stopping: Kafka Streams finishes its last commit (at most {} s)", CLOSE_TIMEOUT.toSeconds());
         if (!streams.close(CLOSE_TIMEOUT)) {
