@@ -2,10 +2,15 @@ package io.streamnet.streams;
 
 import io.streamnet.config.StreamnetConfig;
 import io.streamnet.serde.ModelCodec;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
@@ -54,6 +59,33 @@ public final class StreamsProperties {
                 Integer.toString(recordLimit(snapshot)));
         p.putAll(config.kafkaOverrides());
         return p;
+    }
+
+    /**
+     * Parses {@link #of} as Kafka Streams and its clients will, without connecting anywhere: a value Kafka refuses
+     * (an unknown {@code acks}, say) throws its {@link org.apache.kafka.common.config.ConfigException} now, before
+     * anything slow has started.
+     */
+    public static void check(StreamnetConfig config) {
+        StreamsConfig streams = new StreamsConfig(of(config));
+        new ProducerConfig(withBytes(streams.getProducerConfigs("check"), ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        new ConsumerConfig(withBytes(streams.getMainConsumerConfigs("check", "check", 0),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class));
+        new ConsumerConfig(withBytes(streams.getGlobalConsumerConfigs("check"),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class));
+        new AdminClientConfig(streams.getAdminConfigs("check"));
+    }
+
+    /** {@code clientConfig} with the byte-array (de)serialiser Kafka Streams gives its clients in code. */
+    private static Map<String, Object> withBytes(Map<String, Object> clientConfig, String key, String value,
+                                                 Class<?> bytes) {
+        Map<String, Object> complete = new HashMap<>(clientConfig);
+        complete.put(key, bytes);
+        complete.put(value, bytes);
+        return complete;
     }
 
     /** Twice the snapshot, at least Kafka's 1 MiB default: the most a record on the model topic may take. */

@@ -31,4 +31,14 @@ class DemoCommandTest {
         assertThat(cli.err()).startsWith("streamnet: STREAMNET_BATCH_SIZE (--batch-size) must be an integer >= 1");
         assertThat(cli.out()).isEmpty();
     }
+
+    @Test
+    void shouldRefuseAKafkaPropertyKafkaRefusesBeforeStartingABroker() {
+        int code = cli.run("demo", "--kafka", "acks=banana", "--exit-when-done");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(cli.err()).startsWith("streamnet: Kafka refused a client setting: Invalid value banana for"
+                + " configuration acks").hasLineCount(1);
+        assertThat(cli.out()).as("nothing started").isEmpty();
+    }
 }
