@@ -1,6 +1,8 @@
 package io.streamnet.app;
 
 import io.streamnet.bench.BenchCommand;
+import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,8 +15,24 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class, BrokerCommand.class, BenchCommand.class})
 public final class Main {
 
+    /** The levels logback knows; it reads any other word as DEBUG. */
+    private static final List<String> LOG_LEVELS = List.of("ALL", "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
+
     public static void main(String[] args) {
+        String problem = logLevelProblem(System.getenv("STREAMNET_LOG_LEVEL"));
+        if (problem != null) {
+            System.err.println("streamnet: " + problem);
+            System.exit(Errors.USAGE);
+        }
         System.exit(run(args));
+    }
+
+    /** Why {@code level} (STREAMNET_LOG_LEVEL, null when unset) would not work as a log level, or null. */
+    static String logLevelProblem(String level) {
+        if (level == null || LOG_LEVELS.contains(level.toUpperCase(Locale.ROOT))) {
+            return null;
+        }
+        return "STREAMNET_LOG_LEVEL must be one of " + String.join(", ", LOG_LEVELS) + ", got '" + level + "'";
     }
 
     /** Runs one command line and returns its exit code; bad usage is one line on stderr, never a stack trace. */
