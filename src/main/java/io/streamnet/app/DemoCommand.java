@@ -9,7 +9,6 @@ import io.streamnet.data.Dataset;
 import io.streamnet.data.Sample;
 import io.streamnet.serde.ImageEncoding;
 import io.streamnet.streams.PublishedModel;
-import io.streamnet.streams.StreamsProperties;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -55,9 +54,7 @@ final class DemoCommand implements Callable<Integer>, SettingOptions.Configurabl
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> settings = SettingOptions.settings(spec, System.getenv());
         // a bad setting, a Kafka property Kafka refuses or a taken port fails now, not after a broker has started
-        StreamnetConfig early = StreamnetConfig.from(settings);
-        StreamsProperties.check(early);
-        HttpEndpoint.requireFree(early.httpPort());
+        Service.check(StreamnetConfig.from(settings));
         TempDirectory work = TempDirectory.create("streamnet-demo-");
         BrokerProcess broker = null;
         if (!settings.containsKey(Setting.BOOTSTRAP_SERVERS.env())) {

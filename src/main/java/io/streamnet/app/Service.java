@@ -80,7 +80,17 @@ final class Service implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses what can be refused before anything is created or started: Kafka properties that Kafka would not take,
+     * and an HTTP port already in use.
+     */
+    static void check(StreamnetConfig config) {
+        StreamsProperties.check(config);
+        HttpEndpoint.requireFree(config.httpPort());
+    }
+
     private Service(StreamnetConfig config) {
+        check(config);
         createStateDirectory(config);
         Topics.ensure(config);
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
