@@ -42,10 +42,15 @@ final class DatasetOptions {
         if (skip < 0) {
             throw new ParameterException(cmd, "--skip must be >= 0, got " + skip);
         }
-        if (limit != null && limit < 0) {
-            throw new ParameterException(cmd, "--limit must be >= 0, got " + limit);
+        if (limit != null && limit < 1) {
+            throw new ParameterException(cmd, "--limit must be >= 1, got " + limit);
         }
         return limit == null ? Long.MAX_VALUE : limit;
+    }
+
+    /** The failure when the selection turned out empty: --skip went past the file's end. */
+    CommandFailure nothingAfterSkip() {
+        return new CommandFailure("the file has no images after the first " + skip + "; pass a smaller --skip");
     }
 
     /** The chosen dataset, or the bundled {@code otherwise} when neither a file nor a sample is given. */

@@ -53,6 +53,9 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         long limit = source.limit(spec.commandLine());
         Evaluator evaluator = Evaluator.of(source.dataset(spec.commandLine(), Sample.TEST), source.skip, limit);
+        if (evaluator.expected() == 0) {
+            throw source.nothingAfterSkip();
+        }
         PrintWriter out = spec.commandLine().getOut();
         Evaluator.Evaluation result;
         try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap.servers, System.getenv())) {

@@ -95,9 +95,8 @@ final class ProduceCommand implements Callable<Integer> {
         } finally {
             producer.close(CLOSE_TIMEOUT);
         }
-        if (result.sent() == 0 && result.failed() == 0 && plan.skip() > 0 && plan.limit() > 0) {
-            throw new CommandFailure("the file has no images after the first " + plan.skip()
-                    + "; pass a smaller --skip");
+        if (result.sent() == 0 && result.failed() == 0 && plan.skip() > 0) {
+            throw source.nothingAfterSkip();
         }
         spec.commandLine().getOut().println(summary(result));
         if (result.failed() > 0) {
@@ -109,6 +108,9 @@ final class ProduceCommand implements Callable<Integer> {
 
     private DatasetProducer.Plan plan() {
         long limit = source.limit(spec.commandLine());
+        if (topic.isBlank()) {
+            throw usage("--topic must name a topic, got '" + topic + "'");
+        }
         if (epochs < 1) {
             throw usage("--epochs must be >= 1, got " + epochs);
         }

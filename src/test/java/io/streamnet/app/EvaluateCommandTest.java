@@ -34,4 +34,18 @@ class EvaluateCommandTest {
                 + System.lineSeparator());
         assertThat(System.nanoTime() - start).isLessThan(10_000_000_000L);
     }
+
+    @Test
+    void shouldSayAnEmptySelectionIsTheSkipsDoingBeforeReachingForKafka() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+
+        // the bundled held-out sample has 2,000 images; no broker listens on port 1
+        int exit = cli.execute("evaluate", "--bootstrap-servers", "localhost:1", "--skip", "5000");
+
+        assertThat(exit).isEqualTo(Errors.FAILED);
+        assertThat(err.toString()).isEqualTo("streamnet: the file has no images after the first 5000; pass a smaller"
+                + " --skip" + System.lineSeparator());
+    }
 }

@@ -156,9 +156,10 @@ class ProduceCommandTest {
         assertThat(produce("--limit", "-1")).isEqualTo(Errors.USAGE);
         assertThat(produce("--skip", "-2")).isEqualTo(Errors.USAGE);
         assertThat(produce("--format", "xml")).isEqualTo(Errors.USAGE);
+        assertThat(produce("--topic", "")).isEqualTo(Errors.USAGE);
         assertThat(connections).isEmpty();
-        assertThat(err.toString().lines()).hasSize(7).allMatch(line -> line.startsWith("streamnet: "))
-                .anyMatch(line -> line.contains("--limit must be >= 0, got -1"))
+        assertThat(err.toString().lines()).hasSize(8).allMatch(line -> line.startsWith("streamnet: "))
+                .anyMatch(line -> line.contains("--limit must be >= 1, got -1"))
                 .anyMatch(line -> line.contains("--skip must be >= 0, got -2"));
     }
 
