@@ -38,6 +38,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     BootstrapOption bootstrap;
 
+    @Mixin
+    KafkaOption kafka;
+
     @Option(names = "--topic", paramLabel = "TOPIC", descriptionKey = "PREDICTIONS_TOPIC",
             description = "predictions topic (default: ${DEFAULT-VALUE}; env STREAMNET_PREDICTIONS_TOPIC)")
     String topic;
@@ -58,7 +61,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Evaluator.Evaluation result;
-        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap.servers, System.getenv())) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap.servers, kafka.over(System.getenv()))) {
             result = evaluator.run(consumer, topic, 0, Duration.ofSeconds(timeoutSeconds),
                     Progress.start(spec.commandLine().getErr(), "predictions", evaluator.expected(),
                             Progress.onTerminal()));

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         description = {"Streams handwritten digits to the input topic, key = image id.",
             "Reads IDX files (--images, --labels), a Kaggle CSV (--csv) or a bundled sample (--sample); by default"
                 + " the bundled 8,000-image training sample. Image i of the file (0-based) gets the id <prefix><i>; every epoch sends the"
-                + " same ids. STREAMNET_KAFKA_* variables pass through as producer properties."},
+                + " same ids. --kafka and STREAMNET_KAFKA_* variables pass through as producer properties."},
         sortOptions = false)
 final class ProduceCommand implements Callable<Integer> {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
@@ -42,6 +42,9 @@ final class ProduceCommand implements Callable<Integer> {
 
     @Mixin
     BootstrapOption bootstrap;
+
+    @Mixin
+    KafkaOption kafka;
 
     @Option(names = "--topic", paramLabel = "TOPIC", descriptionKey = "INPUT_TOPIC",
             description = "topic to send to (default: ${DEFAULT-VALUE}; env STREAMNET_INPUT_TOPIC)")
@@ -87,7 +90,7 @@ final class ProduceCommand implements Callable<Integer> {
         dataset.open().close(); // a missing or corrupt file fails now, before any connection attempt
         PrintWriter err = spec.commandLine().getErr();
         DatasetProducer.Result result;
-        Producer<String, byte[]> producer = connect(producerProperties(bootstrap.servers, env));
+        Producer<String, byte[]> producer = connect(producerProperties(bootstrap.servers, kafka.over(env)));
         try {
             DatasetProducer sender = new DatasetProducer(producer, topic, bootstrap.servers, Pacer.of(rate),
                     total -> Progress.start(err, "images", total, Progress.onTerminal()));

@@ -51,9 +51,13 @@ final class SettingOptions {
             }
         }
         if (parsed.hasMatchedOption(KAFKA)) {
-            Map<String, String> kafka = parsed.matchedOptionValue(KAFKA, Map.of());
-            kafka.forEach((name, value) -> merged.put(StreamnetConfig.kafkaEnv(name), value));
+            putKafka(merged, parsed.matchedOptionValue(KAFKA, Map.of()));
         }
         return merged;
+    }
+
+    /** Writes each {@code --kafka} property into {@code env} as its STREAMNET_KAFKA_* variable. */
+    static void putKafka(Map<String, String> env, Map<String, String> kafka) {
+        kafka.forEach((name, value) -> env.put(StreamnetConfig.kafkaEnv(name), value));
     }
 }

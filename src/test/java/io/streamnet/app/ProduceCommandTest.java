@@ -116,6 +116,16 @@ class ProduceCommandTest {
     }
 
     @Test
+    void shouldTakeKafkaPropertiesAsFlagsTooAFlagBeatingTheVariable() {
+        env.put("STREAMNET_KAFKA_LINGER_MS", "50");
+
+        produce("--limit", "1", "--kafka", "linger.ms=7", "--kafka", "client.id=mine");
+
+        assertThat(connections.get(0).getProperty("linger.ms")).isEqualTo("7");
+        assertThat(connections.get(0).getProperty("client.id")).isEqualTo("mine");
+    }
+
+    @Test
     void shouldRefuseAKafkaVariableForAPropertyThatASettingOwnsAsServeDoes() {
         env.put("STREAMNET_KAFKA_BOOTSTRAP_SERVERS", "elsewhere:1");
 
