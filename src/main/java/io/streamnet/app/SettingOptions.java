@@ -2,7 +2,6 @@ package io.streamnet.app;
 
 import io.streamnet.config.Setting;
 import io.streamnet.config.StreamnetConfig;
-import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -13,7 +12,7 @@ import picocli.CommandLine.ParseResult;
  * {@code --kafka NAME=VALUE} for any Kafka property; a flag on the command line beats the environment.
  */
 final class SettingOptions {
-    static final String KAFKA = "--kafka";
+    private static final String KAFKA_MIXIN = "kafka";
 
     private SettingOptions() {
     }
@@ -29,11 +28,7 @@ final class SettingOptions {
                             + (s.defaultValue().isEmpty() ? "none" : s.defaultValue()) + ")")
                     .build());
         }
-        spec.addOption(OptionSpec.builder(KAFKA).paramLabel("NAME=VALUE").type(Map.class)
-                .auxiliaryTypes(String.class, String.class)
-                .description("any Kafka client or Streams property, e.g. security.protocol=SASL_SSL "
-                        + "(env STREAMNET_KAFKA_SECURITY_PROTOCOL); repeatable")
-                .build());
+        spec.addMixin(KAFKA_MIXIN, CommandSpec.forAnnotatedObject(new KafkaOption()));
     }
 
     /** The settings: {@code env}, overridden by the flags given on this command line. */
@@ -43,21 +38,13 @@ final class SettingOptions {
 
     /** {@code env} with the flags given on this command line written over it, as environment variables. */
     static Map<String, String> settings(CommandSpec spec, Map<String, String> env) {
-        Map<String, String> merged = new HashMap<>(env);
+        Map<String, String> merged = ((KafkaOption) spec.mixins().get(KAFKA_MIXIN).userObject()).over(env);
         ParseResult parsed = spec.commandLine().getParseResult();
         for (Setting s : Setting.values()) {
             if (parsed.hasMatchedOption(s.flag())) {
                 merged.put(s.env(), parsed.matchedOptionValue(s.flag(), ""));
             }
         }
-        if (parsed.hasMatchedOption(KAFKA)) {
-            putKafka(merged, parsed.matchedOptionValue(KAFKA, Map.of()));
-        }
         return merged;
-    }
-
-    /** Writes each {@code --kafka} property into {@code env} as its STREAMNET_KAFKA_* variable. */
-    static void putKafka(Map<String, String> env, Map<String, String> kafka) {
-        kafka.forEach((name, value) -> env.put(StreamnetConfig.kafkaEnv(name), value));
     }
 }
