@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.streamnet.config.StreamnetConfig;
 import io.streamnet.metrics.StreamnetMetrics;
 import io.streamnet.model.Hyperparameters;
 import io.streamnet.model.Model;
@@ -13,6 +14,7 @@ import io.streamnet.nn.Init;
 import io.streamnet.serde.ModelCodec;
 import io.streamnet.streams.LatestModel;
 import io.streamnet.streams.StoreNames;
+import io.streamnet.streams.StreamsProperties;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,7 +43,9 @@ class HttpEndpointTest {
     private final HttpEndpoint http;
 
     HttpEndpointTest() {
-        store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+        // the service's own Kafka Streams properties (Kafka's defaults would warn about the global handler)
+        store.init(new MockProcessorContext<>(StreamsProperties.of(StreamnetConfig.defaults())).getStateStoreContext(),
+                store);
         new StreamnetMetrics(latest::get).bindTo(registry);
         http = new HttpEndpoint(0, registry, state::get, latest);
     }

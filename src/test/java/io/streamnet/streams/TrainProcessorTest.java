@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
  */
 class TrainProcessorTest {
     private final StreamnetConfig config = StreamnetConfig.from(Map.of("STREAMNET_BATCH_SIZE", "4"));
-    private final MockProcessorContext<String, TrainerOutput> context = new MockProcessorContext<>();
+    // the service's own Kafka Streams properties (Kafka's defaults would warn about the global handler)
+    private final MockProcessorContext<String, TrainerOutput> context =
+            new MockProcessorContext<>(StreamsProperties.of(config));
     private final KeyValueStore<Long, Image> batch = Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(StoreNames.TRAINING_BATCH), Serdes.Long(), new ImageSerde())
             .withLoggingDisabled().build();
