@@ -16,7 +16,7 @@ import java.util.function.Predicate;
 /**
  * A child process whose output (stdout and stderr, merged) is read as it comes, so the child never blocks on a full
  * pipe; the last lines are kept for waiting on a line and for error messages. A JVM shutdown hook kills the child if
- * this JVM exits without stopping it.
+ * this JVM exits without stopping it. A directory given to the child for its own use is removed once it has ended.
  */
 public final class ChildProcess implements AutoCloseable {
     private static final int KEPT_LINES = 400;
@@ -26,25 +26,43 @@ public final class ChildProcess implements AutoCloseable {
     private final Process process;
     private final Thread reader;
     private final Thread killOnExit;
+    /** The child's own directory, removed once it has ended; null when it has none. */
+    private final TempDirectory scratch;
     private final Deque<String> lines = new ArrayDeque<>();
     private boolean ended;
 
-    private ChildProcess(String name, Process process) {
+    private ChildProcess(String name, Process process, TempDirectory scratch) {
         this.name = name;
         this.process = process;
+        this.scratch = scratch;
         this.reader = new Thread(this::readOutput, name + "-output");
-        this.killOnExit = new Thread(process::destroyForcibly, name + "-kill-on-exit");
+        this.killOnExit = new Thread(() -> {
+            try {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            removeScratch();
+        }, name + "-kill-on-exit");
     }
 
     /** Starts {@code command}; {@code name} labels it in thread names and messages. */
     public static ChildProcess start(String name, List<String> command) {
+        return start(name, command, null);
+    }
+
+    /** Starts {@code command}, which uses {@code scratch}; the directory is removed once the child has ended. */
+    public static ChildProcess start(String name, List<String> command, TempDirectory scratch) {
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
+            if (scratch != null) {
+                scratch.close();
+            }
             throw new UncheckedIOException("cannot start " + name + ": " + String.join(" ", command), e);
         }
-        ChildProcess child = new ChildProcess(name, process);
+        ChildProcess child = new ChildProcess(name, process, scratch);
         child.reader.setDaemon(true);
         child.reader.start();
         Runtime.getRuntime().addShutdownHook(child.killOnExit);
@@ -147,12 +165,19 @@ public final class ChildProcess implements AutoCloseable {
     private int finish() throws InterruptedException {
         int code = process.waitFor();
         reader.join(TimeUnit.SECONDS.toMillis(5));
+        removeScratch();
         try {
             Runtime.getRuntime().removeShutdownHook(killOnExit);
         } catch (IllegalStateException e) {
             // this JVM is already shutting down; the hook finds the child gone
         }
         return code;
+    }
+
+    private void removeScratch() {
+        if (scratch != null) {
+            scratch.close();
+        }
     }
 
     /** Stops the child if it still runs (SIGTERM, then SIGKILL after 30 s). */

@@ -61,11 +61,18 @@ public record Launcher(Path java, String classpath, List<String> jvmOptions) {
 
     /** Starts {@code streamnet <args>} as a child process; {@code name} labels it in messages. */
     public ChildProcess start(String name, List<String> args) {
-        return ChildProcess.start(name, command(args));
+        return start(name, MAIN_CLASS, args);
     }
 
-    /** Starts {@code mainClass} with {@code args} as a child process. */
+    /**
+     * Starts {@code mainClass} with {@code args} as a child process, with a temporary directory of its own: a JVM
+     * killed outright (as the crash and failover tests do) leaves behind the native libraries it unpacked there,
+     * RocksDB's and lz4's, 16 MB a JVM, which go with that directory once the child has ended.
+     */
     public ChildProcess start(String name, String mainClass, List<String> args) {
-        return ChildProcess.start(name, command(mainClass, args));
+        TempDirectory scratch = TempDirectory.create("streamnet-child-");
+        List<String> options = new ArrayList<>(List.of("-Djava.io.tmpdir=" + scratch.path()));
+        options.addAll(jvmOptions); // after it, so that a tmpdir of the caller's still wins
+        return ChildProcess.start(name, withJvmOptions(options).command(mainClass, args), scratch);
     }
 }
